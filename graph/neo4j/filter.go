@@ -1,0 +1,46 @@
+package neo4j
+
+import (
+	"github.com/sdkg/sdkg/graph"
+)
+
+// edgeWhere is a Cypher predicate on relationship r that mirrors
+// graph.Filter.AdmitsEdge; its parameters come from filterParams.
+const edgeWhere = `(size($types) = 0 OR type(r) IN $types)
+	AND coalesce(r.confidence, 0.0) >= $minConf
+	AND CASE WHEN r.lo IS NULL THEN NOT $datedOnly
+		ELSE ($wlo IS NULL OR r.hi >= $wlo) AND ($whi IS NULL OR r.lo <= $whi) END`
+
+// nodeWhere returns a Cypher predicate on node variable v that mirrors
+// graph.Filter.AdmitsNode. v is a literal of this package, never input.
+func nodeWhere(v string) string {
+	return "((size($kinds) = 0 OR " + v + ".kind IN $kinds) AND (size($countries) = 0 OR " + v + ".country IN $countries))"
+}
+
+// filterParams turns a filter into the parameters of edgeWhere and nodeWhere.
+func filterParams(f graph.Filter) map[string]any {
+	types := make([]string, len(f.Types))
+	for i, t := range f.Types {
+		types[i] = string(t)
+	}
+	kinds := make([]string, len(f.Kinds))
+	for i, k := range f.Kinds {
+		kinds[i] = string(k)
+	}
+	var wlo, whi any
+	if f.From != "" {
+		wlo, _ = graph.DateBounds(f.From)
+	}
+	if f.To != "" {
+		_, whi = graph.DateBounds(f.To)
+	}
+	return map[string]any{"types": types, "kinds": kinds, "countries": nonNil(f.Countries),
+		"minConf": f.MinConfidence, "datedOnly": f.DatedOnly, "wlo": wlo, "whi": whi}
+}
+
+func with(p map[string]any, kv ...any) map[string]any {
+	for i := 0; i+1 < len(kv); i += 2 {
+		p[kv[i].(string)] = kv[i+1]
+	}
+	return p
+}

@@ -1,0 +1,290 @@
+package neo4j
+
+import (
+	"context"
+	"sort"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+// Neighbourhood implements graph.Store: one round trip per layer to find
+// neighbours, then one for the nodes and edges among the admitted nodes;
+// admission follows graph.AdmitLayers.
+func (s *Store) Neighbourhood(ctx context.Context, seeds []string, depth int, f graph.Filter, limit int) (graph.Subgraph, error) {
+	limit, err := graph.CheckTraversal(seeds, depth, limit, &f)
+	if err != nil {
+		return graph.Subgraph{}, err
+	}
+	found, err := s.NodesByID(ctx, seeds)
+	if err != nil {
+		return graph.Subgraph{}, err
+	}
+	var start []string
+	for _, n := range found {
+		if n != nil {
+			start = append(start, n.ID)
+		}
+	}
+	if len(start) == 0 {
+		return graph.Subgraph{}, graph.Errorf(graph.ENOTFOUND, "neighbourhood: no seed %q exists", seeds)
+	}
+	neighbours := map[string][]string{}
+	var fetchErr error
+	fetch := func(layer []string) {
+		if fetchErr != nil {
+			return
+		}
+		recs, err := s.query(ctx, `UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]-(m:Entity)
+			WHERE `+edgeWhere+` AND `+nodeWhere("m")+` RETURN id, collect(DISTINCT m.id) AS ms`,
+			with(filterParams(f), "ids", layer), false)
+		if err != nil {
+			fetchErr = err
+			return
+		}
+		for _, r := range recs {
+			id, _ := r.Get("id")
+			ms, _ := r.Get("ms")
+			neighbours[id.(string)] = strs(ms)
+		}
+	}
+	ids, truncated := admitByLayers(start, depth, limit, fetch, neighbours)
+	if fetchErr != nil {
+		return graph.Subgraph{}, fetchErr
+	}
+	return s.induced(ctx, ids, f, truncated)
+}
+
+// admitByLayers runs graph.AdmitLayers, fetching each layer's neighbours in
+// one batch before AdmitLayers asks for them node by node.
+func admitByLayers(start []string, depth, limit int, fetch func([]string), nb map[string][]string) ([]string, bool) {
+	fetched := map[string]bool{}
+	pending := append([]string(nil), start...)
+	next := func(id string) []string {
+		if !fetched[id] {
+			// First request from a new layer: fetch the whole frontier.
+			var batch []string
+			for _, p := range pending {
+				if !fetched[p] {
+					fetched[p] = true
+					batch = append(batch, p)
+				}
+			}
+			if !fetched[id] {
+				fetched[id] = true
+				batch = append(batch, id)
+			}
+			fetch(batch)
+			pending = pending[:0]
+		}
+		for _, m := range nb[id] {
+			if !fetched[m] {
+				pending = append(pending, m)
+			}
+		}
+		return nb[id]
+	}
+	return graph.AdmitLayers(start, depth, limit, next)
+}
+
+// induced fetches the nodes ids and the admitted edges among them.
+func (s *Store) induced(ctx context.Context, ids []string, f graph.Filter, truncated bool) (graph.Subgraph, error) {
+	nodes, edges, err := s.among(ctx, ids, f)
+	if err != nil {
+		return graph.Subgraph{}, err
+	}
+	return graph.InducedSubgraph(ids, nodes, edges, f, truncated), nil
+}
+
+// among returns the nodes ids and the edges passing f among them.
+func (s *Store) among(ctx context.Context, ids []string, f graph.Filter) (map[string]*graph.Node, []graph.Edge, error) {
+	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		recs, err := run(ctx, tx, "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN "+nodeMap+" AS n", map[string]any{"ids": ids})
+		if err != nil {
+			return nil, err
+		}
+		nodes := map[string]*graph.Node{}
+		for _, n := range recordNodes(recs, "n") {
+			n := n
+			nodes[n.ID] = &n
+		}
+		recs, err = run(ctx, tx, `UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]->(m:Entity)
+			WHERE m.id IN $ids AND `+edgeWhere+` RETURN `+edgeMap+` AS r`, with(filterParams(f), "ids", ids))
+		if err != nil {
+			return nil, err
+		}
+		return fetched{nodes, recordEdges(recs, "r")}, nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	fx := out.(fetched)
+	return fx.nodes, fx.edges, nil
+}
+
+type fetched struct {
+	nodes map[string]*graph.Node
+	edges []graph.Edge
+}
+
+// ShortestPaths implements graph.Store: Neo4j's allShortestPaths finds the
+// nodes on shortest paths under f; graph.ShortestPathsOf orders and picks
+// them over that subgraph exactly as every backend does.
+func (s *Store) ShortestPaths(ctx context.Context, from, to string, f graph.Filter, maxHops, k int) ([]graph.Path, error) {
+	if err := graph.CheckPaths(from, to, &f, maxHops, k); err != nil {
+		return nil, err
+	}
+	ends, err := s.NodesByID(ctx, []string{from, to})
+	if err != nil {
+		return nil, err
+	}
+	for i, id := range []string{from, to} {
+		if ends[i] == nil {
+			return nil, graph.Errorf(graph.ENOTFOUND, "shortest paths: no node %q", id)
+		}
+	}
+	from, to = ends[0].ID, ends[1].ID
+	// maxHops is checked to lie in [1, graph.MaxHops]: safe in query text.
+	recs, err := s.query(ctx, `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+		MATCH p = allShortestPaths((a)-[*..`+itoa(maxHops)+`]-(b))
+		WHERE all(r IN relationships(p) WHERE `+edgeWhere+`)
+		AND all(m IN nodes(p)[1..-1] WHERE `+nodeWhere("m")+`)
+		WITH p LIMIT 20000
+		UNWIND nodes(p) AS m RETURN collect(DISTINCT m.id) AS ids`,
+		with(filterParams(f), "from", from, "to", to), false)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	if len(recs) > 0 {
+		v, _ := recs[0].Get("ids")
+		ids = strs(v)
+	}
+	if len(ids) == 0 {
+		return []graph.Path{}, nil
+	}
+	nodes, edges, err := s.among(ctx, ids, f)
+	if err != nil {
+		return nil, err
+	}
+	return graph.ShortestPathsOf(from, to, f, maxHops, k, nodes, edges)
+}
+
+func itoa(n int) string {
+	const digits = "0123456789"
+	if n < 10 {
+		return digits[n : n+1]
+	}
+	return itoa(n/10) + digits[n%10:n%10+1]
+}
+
+// Collaborators implements graph.Store: two round trips for the whole batch
+// (the actors' edges, then every edge of the nodes they share), then
+// graph.Collaborate per actor.
+func (s *Store) Collaborators(ctx context.Context, ids []string, f graph.Filter, limit int) ([][]graph.Collaborator, error) {
+	if len(ids) > graph.MaxBatchIDs {
+		return nil, graph.Errorf(graph.EINVALID, "collaborators: %d ids exceed %d", len(ids), graph.MaxBatchIDs)
+	}
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	if limit < 0 {
+		return nil, graph.Errorf(graph.EINVALID, "collaborators: negative limit %d", limit)
+	}
+	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		return collabData(ctx, tx, dedupe(ids))
+	})
+	if err != nil {
+		return nil, err
+	}
+	fx := out.(fetched)
+	res := make([][]graph.Collaborator, len(ids))
+	for i, id := range ids {
+		if fx.nodes[id] != nil {
+			res[i] = graph.Collaborate(id, fx.edges, fx.nodes, f, limit)
+		}
+	}
+	return res, nil
+}
+
+func collabData(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (fetched, error) {
+	recs, err := run(ctx, tx, `UNWIND $ids AS id MATCH (n:Entity {id: id})
+		OPTIONAL MATCH (n)-[r]-(m:Entity)
+		WHERE type(r) = 'COLLABORATED_WITH' OR (startNode(r) = n AND m.kind IN ['Agreement', 'Event', 'Mission', 'Project'])
+		RETURN `+nodeMap+` AS n, collect(m.id) AS shared`, map[string]any{"ids": ids})
+	if err != nil {
+		return fetched{}, err
+	}
+	fx := fetched{nodes: map[string]*graph.Node{}}
+	var shared []string
+	for _, r := range recs {
+		v, _ := r.Get("n")
+		n := nodeFrom(v)
+		fx.nodes[n.ID] = &n
+		sh, _ := r.Get("shared")
+		shared = append(shared, strs(sh)...)
+	}
+	all := dedupe(append(append([]string(nil), ids...), shared...))
+	recs, err = run(ctx, tx, `UNWIND $ids AS id MATCH (x:Entity {id: id})-[r]-(p:Entity)
+		RETURN DISTINCT `+edgeMap+` AS r, `+pMap+` AS p`, map[string]any{"ids": all})
+	if err != nil {
+		return fetched{}, err
+	}
+	for _, r := range recs {
+		v, _ := r.Get("r")
+		fx.edges = append(fx.edges, edgeFrom(v))
+		pv, _ := r.Get("p")
+		p := nodeFrom(pv)
+		if fx.nodes[p.ID] == nil {
+			fx.nodes[p.ID] = &p
+		}
+	}
+	// Shared nodes themselves (endpoints of the edges above).
+	recs, err = run(ctx, tx, "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN "+nodeMap+" AS n", map[string]any{"ids": dedupe(shared)})
+	if err != nil {
+		return fetched{}, err
+	}
+	for _, n := range recordNodes(recs, "n") {
+		n := n
+		fx.nodes[n.ID] = &n
+	}
+	return fx, nil
+}
+
+// Rollup implements graph.Store: one round trip for the membership edges
+// (AFFILIATED_WITH, BASED_IN, unfiltered) and the "worked with" edges that
+// pass f, then graph.RollupOf.
+func (s *Store) Rollup(ctx context.Context, level graph.Level, f graph.Filter) (graph.Subgraph, error) {
+	if err := f.Validate(); err != nil {
+		return graph.Subgraph{}, err
+	}
+	switch level {
+	case graph.LevelEntity, graph.LevelInstitution, graph.LevelCountry:
+	default:
+		return graph.Subgraph{}, graph.Errorf(graph.EINVALID, "rollup: unknown level %q", level)
+	}
+	recs, err := s.query(ctx, `MATCH (a:Entity)-[r]->(b:Entity)
+		WHERE type(r) IN ['AFFILIATED_WITH', 'BASED_IN'] OR (`+edgeWhere+` AND type(r) IN $linkTypes)
+		RETURN `+edgeMap+` AS r,
+		a {.id, .kind, .name, .aliases, .country, .props} AS a, b {.id, .kind, .name, .aliases, .country, .props} AS b`,
+		with(filterParams(f), "linkTypes", []string{"SIGNED", "PARTICIPATED_IN", "HOSTED", "LED", "LAUNCHED", "DEVELOPED", "ESTABLISHED", "COLLABORATED_WITH"}), false)
+	if err != nil {
+		return graph.Subgraph{}, err
+	}
+	nodes := map[string]*graph.Node{}
+	edges := make([]graph.Edge, 0, len(recs))
+	for _, r := range recs {
+		v, _ := r.Get("r")
+		edges = append(edges, edgeFrom(v))
+		for _, k := range []string{"a", "b"} {
+			nv, _ := r.Get(k)
+			n := nodeFrom(nv)
+			if nodes[n.ID] == nil {
+				nodes[n.ID] = &n
+			}
+		}
+	}
+	sort.Slice(edges, func(i, j int) bool { return edges[i].ID < edges[j].ID })
+	return graph.RollupOf(level, nodes, edges, f)
+}
