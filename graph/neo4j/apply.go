@@ -56,7 +56,7 @@ func (s *Store) Apply(ctx context.Context, f *graph.Facts) (graph.ApplySummary, 
 // DeleteDocument implements graph.Store.
 func (s *Store) DeleteDocument(ctx context.Context, id string) (graph.ApplySummary, error) {
 	out, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		a := &applier{ctx: ctx, tx: tx, doc: graph.Document{ID: id}}
+		a := &applier{ctx: ctx, tx: tx, doc: graph.Document{ID: id}, sum: graph.ApplySummary{Document: id}}
 		old, err := a.oldDocument()
 		if err != nil {
 			return nil, err
