@@ -1,0 +1,367 @@
+package embedded
+
+import (
+	"github.com/sdkg/sdkg/graph"
+)
+
+// applyPlan is the whole change of one Apply, computed from the state
+// without touching it, so that nothing is mutated before the log record is
+// durable and so that the mutation cannot fail.
+type applyPlan struct {
+	doc      graph.Document
+	nodes    map[string]*graph.Node // resolved id → incoming attributes
+	edges    map[string]*planEdge   // key → edge with resolved endpoints
+	oldNodes []string               // nodes the document supported and no longer states
+	oldEdges []string
+	sum      graph.ApplySummary
+}
+
+type planEdge struct {
+	e graph.Edge
+	c contrib
+}
+
+// planApply validates f against the state and computes its change. The
+// returned plan is nil when the document is stored with the same hash.
+func (s *state) planApply(f *graph.Facts) (*applyPlan, graph.ApplySummary, error) {
+	if err := f.Validate(); err != nil {
+		return nil, graph.ApplySummary{}, err
+	}
+	doc := f.Document
+	if doc.Hash == "" {
+		doc.Hash = f.ComputeHash()
+	}
+	old := s.docs[doc.ID]
+	if old != nil && old.d.Hash == doc.Hash {
+		return nil, graph.ApplySummary{Document: doc.ID, Unchanged: true, NodesKept: len(old.nodes), EdgesKept: len(old.edges)}, nil
+	}
+	p := &applyPlan{doc: doc, nodes: map[string]*graph.Node{}, edges: map[string]*planEdge{}}
+	ids, err := p.resolveNodes(s, f.Nodes)
+	if err != nil {
+		return nil, graph.ApplySummary{}, err
+	}
+	p.planEdges(f.Edges, ids)
+	p.diff(s, old)
+	return p, p.sum, nil
+}
+
+// resolveNodes maps each incoming node to its stored id (through merge
+// redirects by id, then by kind and name) and groups incoming attributes by
+// resolved id. ECONFLICT when a stored node of that id has another kind.
+func (p *applyPlan) resolveNodes(s *state, nodes []graph.Node) (map[string]string, error) {
+	ids := make(map[string]string, len(nodes))
+	for i := range nodes {
+		n := &nodes[i]
+		id := s.resolve(n.ID)
+		if s.nodes[id] == nil {
+			if k, ok := s.names[nameRedirectKey(n.Kind, n.Name)]; ok && s.nodes[k] != nil {
+				id = k
+			}
+		}
+		if cur := s.nodes[id]; cur != nil && cur.n.Kind != n.Kind {
+			return nil, graph.Errorf(graph.ECONFLICT, "node %q: stored as %s, document %q states %s", n.ID, cur.n.Kind, p.doc.ID, n.Kind)
+		}
+		ids[n.ID] = id
+		if prev := p.nodes[id]; prev != nil {
+			m, _ := mergeNodeAttrs(*prev, n)
+			p.nodes[id] = &m
+			continue
+		}
+		c := *n
+		c.ID, c.Degree = id, 0
+		p.nodes[id] = &c
+	}
+	return ids, nil
+}
+
+func nameRedirectKey(k graph.Kind, name string) string {
+	return string(k) + "|" + graph.NormalizeName(name)
+}
+
+// planEdges maps edges onto resolved ids, drops those that became loops,
+// and merges duplicates.
+func (p *applyPlan) planEdges(edges []graph.Edge, ids map[string]string) {
+	for i := range edges {
+		in := &edges[i]
+		e := graph.Edge{Type: in.Type, From: ids[in.From], To: ids[in.To], Date: in.Date}
+		if e.From == e.To {
+			continue
+		}
+		e.Normalize()
+		c := contrib{doc: p.doc.ID, conf: in.Confidence, rule: in.Rule, props: in.Props}
+		if in.Evidence != nil {
+			ev := *in.Evidence
+			ev.Document = p.doc.ID
+			c.ev = []graph.Evidence{ev}
+		}
+		if prev := p.edges[e.ID]; prev != nil {
+			prev.c = mergeContrib(prev.c, c)
+			continue
+		}
+		p.edges[e.ID] = &planEdge{e: e, c: c}
+	}
+}
+
+// diff finds what the stored document supported and no longer states, and
+// fills the summary.
+func (p *applyPlan) diff(s *state, old *docRec) {
+	sum := &p.sum
+	sum.Document = p.doc.ID
+	for id := range p.nodes {
+		if s.nodes[id] != nil {
+			sum.NodesKept++
+		} else {
+			sum.NodesAdded++
+		}
+	}
+	for k := range p.edges {
+		if s.edges[k] != nil {
+			sum.EdgesKept++
+		} else {
+			sum.EdgesAdded++
+		}
+	}
+	if old == nil {
+		return
+	}
+	for k := range old.edges {
+		if p.edges[k] == nil {
+			p.oldEdges = append(p.oldEdges, k)
+			if len(s.edges[k].sup) == 1 {
+				sum.EdgesRemoved++
+			}
+		}
+	}
+	for id := range old.nodes {
+		if p.nodes[id] == nil {
+			p.oldNodes = append(p.oldNodes, id)
+			if len(s.nodes[id].docs) == 1 {
+				sum.NodesRemoved++
+			}
+		}
+	}
+}
+
+// commitApply mutates the state as planned. It cannot fail.
+func (s *state) commitApply(p *applyPlan) {
+	doc := p.doc.ID
+	d := s.docs[doc]
+	if d == nil {
+		d = &docRec{}
+		s.docs[doc] = d
+	}
+	d.d = p.doc
+	for _, k := range p.oldEdges {
+		s.dropEdgeSupport(k, doc)
+	}
+	for _, id := range p.oldNodes {
+		s.dropNodeSupport(id, doc)
+	}
+	d.nodes = make(map[string]struct{}, len(p.nodes))
+	for id, n := range p.nodes {
+		s.upsertNode(n, doc)
+		d.nodes[id] = struct{}{}
+	}
+	d.edges = make(map[string]struct{}, len(p.edges))
+	for k, pe := range p.edges {
+		s.upsertEdge(pe, doc)
+		d.edges[k] = struct{}{}
+	}
+}
+
+func (s *state) upsertNode(n *graph.Node, doc string) {
+	r := s.nodes[n.ID]
+	if r == nil {
+		c := *n
+		r = &nodeRec{n: c, docs: map[string]struct{}{}}
+		s.indexNode(r)
+	} else if m, changed := mergeNodeAttrs(r.n, n); changed {
+		s.setNode(r, m)
+	}
+	r.docs[doc] = struct{}{}
+}
+
+func (s *state) upsertEdge(pe *planEdge, doc string) {
+	r := s.edges[pe.e.ID]
+	fresh := r == nil
+	if fresh {
+		r = &edgeRec{e: pe.e}
+	}
+	s.setContrib(r, pe.c)
+	s.refresh(r)
+	if fresh {
+		s.linkEdge(r)
+		s.evidence -= len(pe.c.ev) // linkEdge counted it again
+	}
+}
+
+// dropEdgeSupport removes doc's support of edge k, and the edge when
+// nothing else supports it.
+func (s *state) dropEdgeSupport(k, doc string) {
+	r := s.edges[k]
+	if r == nil {
+		return
+	}
+	if s.dropContrib(r, doc) {
+		s.refresh(r)
+		return
+	}
+	s.unlinkEdge(r)
+}
+
+// dropNodeSupport removes doc's support of node id, and the node when no
+// document supports it and no edge touches it.
+func (s *state) dropNodeSupport(id, doc string) {
+	r := s.nodes[id]
+	if r == nil {
+		return
+	}
+	delete(r.docs, doc)
+	if len(r.docs) == 0 && r.deg == 0 {
+		s.unindexNode(r)
+	}
+}
+
+// planDelete computes the summary of deleting a document.
+func (s *state) planDelete(id string) (graph.ApplySummary, error) {
+	d := s.docs[id]
+	if d == nil {
+		return graph.ApplySummary{}, graph.Errorf(graph.ENOTFOUND, "document %q", id)
+	}
+	sum := graph.ApplySummary{Document: id}
+	for k := range d.edges {
+		if len(s.edges[k].sup) == 1 {
+			sum.EdgesRemoved++
+		} else {
+			sum.EdgesKept++
+		}
+	}
+	for n := range d.nodes {
+		if len(s.nodes[n].docs) == 1 {
+			sum.NodesRemoved++
+		} else {
+			sum.NodesKept++
+		}
+	}
+	return sum, nil
+}
+
+func (s *state) commitDelete(id string) {
+	d := s.docs[id]
+	for k := range d.edges {
+		s.dropEdgeSupport(k, id)
+	}
+	for n := range d.nodes {
+		s.dropNodeSupport(n, id)
+	}
+	delete(s.docs, id)
+}
+
+// checkMerge validates MergeNodes arguments against the state.
+func (s *state) checkMerge(keep, drop string) error {
+	if keep == "" || drop == "" {
+		return graph.Errorf(graph.EINVALID, "merge: empty node id")
+	}
+	if keep == drop {
+		return graph.Errorf(graph.EINVALID, "merge: cannot merge node %q into itself", keep)
+	}
+	k, d := s.nodes[keep], s.nodes[drop]
+	switch {
+	case k == nil:
+		return graph.Errorf(graph.ENOTFOUND, "merge: no node %q", keep)
+	case d == nil:
+		return graph.Errorf(graph.ENOTFOUND, "merge: no node %q", drop)
+	case k.n.Kind != d.n.Kind:
+		return graph.Errorf(graph.EINVALID, "merge: %q is %s but %q is %s", keep, k.n.Kind, drop, d.n.Kind)
+	}
+	return nil
+}
+
+// commitMerge folds drop into keep (checked by checkMerge).
+func (s *state) commitMerge(keep, drop string) {
+	k, d := s.nodes[keep], s.nodes[drop]
+	var moving []*edgeRec
+	for t := range d.adj {
+		moving = append(moving, d.adj[t]...)
+	}
+	for _, r := range moving {
+		s.moveEdge(r, keep, drop)
+	}
+	for doc := range d.docs {
+		k.docs[doc] = struct{}{}
+		dr := s.docs[doc]
+		delete(dr.nodes, drop)
+		dr.nodes[keep] = struct{}{}
+	}
+	merged, _ := mergeNodeAttrs(k.n, &d.n)
+	s.unindexNode(d)
+	s.setNode(k, merged)
+	for from, to := range s.redirect {
+		if to == drop {
+			s.redirect[from] = keep
+		}
+	}
+	s.redirect[drop] = keep
+	for _, name := range append([]string{d.n.Name}, d.n.Aliases...) {
+		s.names[nameRedirectKey(d.n.Kind, name)] = keep
+	}
+}
+
+// moveEdge re-points edge r from drop to keep: a loop is removed, an edge
+// that becomes identical to a stored one merges into it.
+func (s *state) moveEdge(r *edgeRec, keep, drop string) {
+	s.unlinkEdge(r)
+	oldKey := r.e.ID
+	e := graph.Edge{Type: r.e.Type, From: r.e.From, To: r.e.To, Date: r.e.Date}
+	if e.From == drop {
+		e.From = keep
+	}
+	if e.To == drop {
+		e.To = keep
+	}
+	for _, c := range r.sup {
+		delete(s.docs[c.doc].edges, oldKey)
+	}
+	if e.From == e.To {
+		return
+	}
+	e.Normalize()
+	target := s.edges[e.ID]
+	if target == nil {
+		r.e = e
+		s.refresh(r)
+		s.linkEdge(r)
+	} else {
+		for _, c := range r.sup {
+			for _, x := range target.sup {
+				if x.doc == c.doc {
+					c = mergeContrib(x, c)
+				}
+			}
+			s.setContrib(target, c)
+		}
+		s.refresh(target)
+	}
+	for _, c := range r.sup {
+		s.docs[c.doc].edges[e.ID] = struct{}{}
+	}
+}
+
+// checkAlias validates AddAlias and reports whether the alias is new.
+func (s *state) checkAlias(id, alias string) (bool, error) {
+	if alias == "" || graph.NormalizeName(alias) == "" {
+		return false, graph.Errorf(graph.EINVALID, "alias %q of node %q: empty", alias, id)
+	}
+	r := s.nodes[id]
+	if r == nil {
+		return false, graph.Errorf(graph.ENOTFOUND, "node %q", id)
+	}
+	return alias != r.n.Name && !contains(r.n.Aliases, alias), nil
+}
+
+func (s *state) commitAlias(id, alias string) {
+	r := s.nodes[id]
+	n := r.n
+	n.Aliases = append(append([]string(nil), n.Aliases...), alias)
+	s.setNode(r, n)
+}

@@ -1,0 +1,237 @@
+package embedded
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+// A compact binary encoding, used by log records and snapshots: unsigned
+// varints for counts and lengths, length-prefixed strings, IEEE 754 bits
+// for floats. Maps are written in key order so that equal states encode to
+// equal bytes.
+
+type encoder struct{ b []byte }
+
+func (e *encoder) uvar(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
+func (e *encoder) int(v int)     { e.b = binary.AppendVarint(e.b, int64(v)) }
+func (e *encoder) str(s string)  { e.uvar(uint64(len(s))); e.b = append(e.b, s...) }
+func (e *encoder) f64(v float64) { e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(v)) }
+
+func (e *encoder) strs(ss []string) {
+	e.uvar(uint64(len(ss)))
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+
+func (e *encoder) props(m map[string]string) {
+	e.uvar(uint64(len(m)))
+	for _, k := range sortedKeys(m) {
+		e.str(k)
+		e.str(m[k])
+	}
+}
+
+func (e *encoder) evidence(ev *graph.Evidence) {
+	e.str(ev.Document)
+	e.str(ev.Entry)
+	e.str(ev.Sentence)
+	e.int(ev.Start)
+	e.int(ev.End)
+}
+
+func (e *encoder) document(d *graph.Document) {
+	e.strs([]string{d.ID, d.Title, d.Publisher, d.Issued, d.Source, d.Format, d.Hash})
+	e.uvar(uint64(len(d.Entries)))
+	for _, en := range d.Entries {
+		e.strs([]string{en.ID, en.Heading, en.Date})
+		e.int(en.Start)
+		e.int(en.End)
+	}
+}
+
+func (e *encoder) node(n *graph.Node) {
+	e.str(n.ID)
+	e.str(string(n.Kind))
+	e.str(n.Name)
+	e.strs(n.Aliases)
+	e.str(n.Country)
+	e.props(n.Props)
+}
+
+// factsEdge writes an edge of facts: identity, props, evidence, confidence
+// and rule.
+func (e *encoder) factsEdge(x *graph.Edge) {
+	e.str(string(x.Type))
+	e.str(x.From)
+	e.str(x.To)
+	e.str(x.Date)
+	e.props(x.Props)
+	if x.Evidence != nil {
+		e.uvar(1)
+		e.evidence(x.Evidence)
+	} else {
+		e.uvar(0)
+	}
+	e.f64(x.Confidence)
+	e.str(x.Rule)
+}
+
+func (e *encoder) facts(f *graph.Facts) {
+	e.document(&f.Document)
+	e.uvar(uint64(len(f.Nodes)))
+	for i := range f.Nodes {
+		e.node(&f.Nodes[i])
+	}
+	e.uvar(uint64(len(f.Edges)))
+	for i := range f.Edges {
+		e.factsEdge(&f.Edges[i])
+	}
+}
+
+var errShort = errors.New("truncated or malformed encoding")
+
+// decoder reads what encoder wrote; the first error sticks and later reads
+// return zero values.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) fail() { d.err = errShort; d.b = nil }
+
+func (d *decoder) uvar() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) int() int {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return int(v)
+}
+
+// count reads a length and checks it against the bytes left (each item
+// takes at least one byte), so corrupt input cannot ask for huge slices.
+func (d *decoder) count() int {
+	n := d.uvar()
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) str() string {
+	n := d.count()
+	if d.err != nil {
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) f64() float64 {
+	if len(d.b) < 8 {
+		d.fail()
+		return 0
+	}
+	v := math.Float64frombits(binary.LittleEndian.Uint64(d.b))
+	d.b = d.b[8:]
+	return v
+}
+
+func (d *decoder) strs() []string {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = d.str()
+	}
+	return out
+}
+
+func (d *decoder) props() map[string]string {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	m := make(map[string]string, n)
+	for i := 0; i < n; i++ {
+		k := d.str()
+		m[k] = d.str()
+	}
+	return m
+}
+
+func (d *decoder) evidence() graph.Evidence {
+	return graph.Evidence{Document: d.str(), Entry: d.str(), Sentence: d.str(), Start: d.int(), End: d.int()}
+}
+
+func (d *decoder) document() graph.Document {
+	s := d.strs()
+	if len(s) != 7 {
+		d.fail()
+		return graph.Document{}
+	}
+	doc := graph.Document{ID: s[0], Title: s[1], Publisher: s[2], Issued: s[3], Source: s[4], Format: s[5], Hash: s[6]}
+	n := d.count()
+	for i := 0; i < n; i++ {
+		e := d.strs()
+		if len(e) != 3 {
+			d.fail()
+			return doc
+		}
+		doc.Entries = append(doc.Entries, graph.Entry{ID: e[0], Heading: e[1], Date: e[2], Start: d.int(), End: d.int()})
+	}
+	return doc
+}
+
+func (d *decoder) node() graph.Node {
+	n := graph.Node{ID: d.str(), Kind: graph.Kind(d.str()), Name: d.str(), Aliases: d.strs()}
+	n.Country = d.str()
+	n.Props = d.props()
+	return n
+}
+
+func (d *decoder) factsEdge() graph.Edge {
+	e := graph.Edge{Type: graph.EdgeType(d.str()), From: d.str(), To: d.str(), Date: d.str()}
+	e.Props = d.props()
+	if d.uvar() == 1 {
+		ev := d.evidence()
+		e.Evidence = &ev
+	}
+	e.Confidence = d.f64()
+	e.Rule = d.str()
+	return e
+}
+
+func (d *decoder) facts() graph.Facts {
+	f := graph.Facts{Document: d.document()}
+	n := d.count()
+	f.Nodes = make([]graph.Node, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		f.Nodes = append(f.Nodes, d.node())
+	}
+	n = d.count()
+	f.Edges = make([]graph.Edge, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		f.Edges = append(f.Edges, d.factsEdge())
+	}
+	return f
+}

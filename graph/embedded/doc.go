@@ -1,0 +1,29 @@
+// Package embedded is the default graph.Store: the whole graph in memory,
+// durable in a data directory.
+//
+// In memory: nodes by id and by kind, adjacency per node and edge type,
+// edges by key and by year, a word index over normalised names and aliases,
+// per-document support sets (the nodes and edges each document supports and
+// each edge's evidence per document), and the redirect tables of merges.
+//
+// On disk (Open(dir)): a write-ahead log of applied operations, each one
+// length-prefixed, CRC-32C checksummed record fsynced before the operation
+// is acknowledged, plus a snapshot of the whole state written to a
+// temporary file and renamed, taken when the log grows past a size and on
+// Close. Open loads the snapshot and replays the log after it; a torn or
+// corrupt log tail is reported (or cut with RepairTail), never loaded as
+// partial state. A hand-written log was chosen over bbolt because the
+// graph lives in memory anyway: one sequential append and fsync per
+// operation is the cheapest durable write, and the snapshot restores the
+// indexes without a B-tree's page overhead.
+//
+// Concurrency: one writer at a time plans its change while readers go on,
+// writes the log record, then mutates the state under a short exclusive
+// lock; readers share a read lock. Derived answers (collaborators,
+// roll-ups, layers, paths, paging) come from the pure functions of
+// graph/derive.go, so that the Neo4j backend answers alike.
+//
+// Node attributes accumulate: replacing or deleting a document removes the
+// nodes and edges it alone supported and its evidence, confidence and
+// props on edges, but names and aliases it added to surviving nodes stay.
+package embedded

@@ -1,0 +1,402 @@
+package embedded
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+// read runs fn on the state under the read lock, after the common checks.
+func (s *Store) read(ctx context.Context, fn func(st *state) error) error {
+	if err := s.check(ctx); err != nil {
+		return err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return fn(s.st)
+}
+
+// typeMask returns which edge types f admits.
+func typeMask(f *graph.Filter) (m [numTypes]bool) {
+	for i := range m {
+		m[i] = len(f.Types) == 0
+	}
+	for _, t := range f.Types {
+		m[typeIndex[t]] = true
+	}
+	return m
+}
+
+// eachEdge calls fn for every edge of r that passes f's Types, window and
+// confidence, using the per-type adjacency.
+func eachEdge(r *nodeRec, f *graph.Filter, fn func(e *edgeRec)) {
+	mask := typeMask(f)
+	for t, es := range r.adj {
+		if !mask[t] {
+			continue
+		}
+		for _, e := range es {
+			if f.AdmitsEdge(&e.e) {
+				fn(e)
+			}
+		}
+	}
+}
+
+// NodesByID implements graph.Store.
+func (s *Store) NodesByID(ctx context.Context, ids []string) ([]*graph.Node, error) {
+	if len(ids) > graph.MaxBatchIDs {
+		return nil, graph.Errorf(graph.EINVALID, "nodes by id: %d ids exceed %d", len(ids), graph.MaxBatchIDs)
+	}
+	out := make([]*graph.Node, len(ids))
+	err := s.read(ctx, func(st *state) error {
+		for i, id := range ids {
+			if r := st.nodes[st.resolve(id)]; r != nil {
+				v := r.view()
+				out[i] = &v
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// FindNodes implements graph.Store. Text queries start from the word
+// index, kind queries from the kind index.
+func (s *Store) FindNodes(ctx context.Context, q graph.NodeQuery) (graph.NodePage, error) {
+	if err := graph.CheckNodeQuery(&q); err != nil {
+		return graph.NodePage{}, err
+	}
+	var page graph.NodePage
+	err := s.read(ctx, func(st *state) error {
+		var matches []graph.ScoredNode
+		for _, r := range st.candidates(&q) {
+			if score, ok := graph.MatchNode(&q, &r.n); ok {
+				matches = append(matches, graph.ScoredNode{Node: r.view(), Score: score})
+			}
+		}
+		var err error
+		page, err = graph.PageNodes(q, matches)
+		return err
+	})
+	return page, err
+}
+
+func (st *state) candidates(q *graph.NodeQuery) map[string]*nodeRec {
+	switch {
+	case q.Text != "":
+		out := map[string]*nodeRec{}
+		for _, w := range strings.Fields(graph.NormalizeName(q.Text)) {
+			for id, r := range st.words[w] {
+				out[id] = r
+			}
+		}
+		return out
+	case len(q.Kinds) == 1:
+		return st.byKind[q.Kinds[0]]
+	}
+	return st.nodes
+}
+
+// Edges implements graph.Store.
+func (s *Store) Edges(ctx context.Context, q graph.EdgeQuery) ([]graph.EdgePage, error) {
+	if err := graph.CheckEdgeQuery(&q); err != nil {
+		return nil, err
+	}
+	out := make([]graph.EdgePage, len(q.Nodes))
+	err := s.read(ctx, func(st *state) error {
+		for i, id := range q.Nodes {
+			var es []graph.Edge
+			if r := st.nodes[id]; r != nil {
+				eachEdge(r, &q.Filter, func(e *edgeRec) {
+					other := st.nodes[e.e.Other(id)]
+					if graph.EdgeTouches(&e.e, id, q.Direction) && q.Filter.AdmitsNode(&other.n) {
+						es = append(es, e.e)
+					}
+				})
+			}
+			page, err := graph.PageEdges(es, q.Page)
+			if err != nil {
+				return err
+			}
+			out[i] = page
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Evidence implements graph.Store.
+func (s *Store) Evidence(ctx context.Context, edgeIDs []string) ([][]graph.Evidence, error) {
+	if len(edgeIDs) > graph.MaxBatchIDs {
+		return nil, graph.Errorf(graph.EINVALID, "evidence: %d ids exceed %d", len(edgeIDs), graph.MaxBatchIDs)
+	}
+	out := make([][]graph.Evidence, len(edgeIDs))
+	err := s.read(ctx, func(st *state) error {
+		for i, id := range edgeIDs {
+			r := st.edges[id]
+			if r == nil {
+				continue
+			}
+			evs := []graph.Evidence{}
+			for _, c := range r.sup {
+				evs = append(evs, c.ev...)
+			}
+			sort.SliceStable(evs, func(a, b int) bool {
+				if evs[a].Document != evs[b].Document {
+					return evs[a].Document < evs[b].Document
+				}
+				return evs[a].Start < evs[b].Start
+			})
+			out[i] = evs
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Neighbourhood implements graph.Store.
+func (s *Store) Neighbourhood(ctx context.Context, seeds []string, depth int, f graph.Filter, limit int) (graph.Subgraph, error) {
+	limit, err := graph.CheckTraversal(seeds, depth, limit, &f)
+	if err != nil {
+		return graph.Subgraph{}, err
+	}
+	var sg graph.Subgraph
+	err = s.read(ctx, func(st *state) error {
+		var found []string
+		for _, id := range seeds {
+			if st.nodes[id] != nil {
+				found = append(found, id)
+			}
+		}
+		if len(found) == 0 {
+			return graph.Errorf(graph.ENOTFOUND, "neighbourhood: none of the %d seeds exists", len(seeds))
+		}
+		ids, truncated := graph.AdmitLayers(found, depth, limit, st.neighbours(&f))
+		sg = st.induced(ids, &f, truncated)
+		return nil
+	})
+	return sg, err
+}
+
+// neighbours returns the next function of AdmitLayers: neighbours over
+// edges passing f that pass f's node conditions.
+func (st *state) neighbours(f *graph.Filter) func(id string) []string {
+	return func(id string) []string {
+		var out []string
+		eachEdge(st.nodes[id], f, func(e *edgeRec) {
+			other := e.e.Other(id)
+			if f.AdmitsNode(&st.nodes[other].n) {
+				out = append(out, other)
+			}
+		})
+		return out
+	}
+}
+
+// induced returns the nodes ids and the edges among them passing f.
+func (st *state) induced(ids []string, f *graph.Filter, truncated bool) graph.Subgraph {
+	in := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		in[id] = true
+	}
+	sg := graph.Subgraph{Truncated: truncated, Nodes: make([]graph.Node, 0, len(ids))}
+	for _, id := range ids {
+		r := st.nodes[id]
+		sg.Nodes = append(sg.Nodes, r.view())
+		eachEdge(r, f, func(e *edgeRec) {
+			if e.e.From == id && in[e.e.To] {
+				sg.Edges = append(sg.Edges, e.e)
+			}
+		})
+	}
+	graph.SortSubgraph(&sg)
+	return sg
+}
+
+// ShortestPaths implements graph.Store.
+func (s *Store) ShortestPaths(ctx context.Context, from, to string, f graph.Filter, maxHops, k int) ([]graph.Path, error) {
+	if err := graph.CheckPaths(from, to, &f, maxHops, k); err != nil {
+		return nil, err
+	}
+	var paths []graph.Path
+	err := s.read(ctx, func(st *state) error {
+		for _, id := range []string{from, to} {
+			if st.nodes[id] == nil {
+				return graph.Errorf(graph.ENOTFOUND, "shortest paths: no node %q", id)
+			}
+		}
+		seqs := graph.PathsBetween(from, to, maxHops, k, st.hops(&f, from, to))
+		paths = graph.AssemblePaths(from, seqs, func(id string) graph.Node { return st.nodes[id].view() })
+		return nil
+	})
+	return paths, err
+}
+
+// hops returns the HopFunc of a path search between from and to.
+func (st *state) hops(f *graph.Filter, from, to string) graph.HopFunc {
+	cache := map[string][]graph.Hop{}
+	return func(id string) []graph.Hop {
+		if hs, ok := cache[id]; ok {
+			return hs
+		}
+		best := map[string]*graph.Edge{}
+		eachEdge(st.nodes[id], f, func(e *edgeRec) {
+			other := e.e.Other(id)
+			if other != from && other != to && !f.AdmitsNode(&st.nodes[other].n) {
+				return
+			}
+			if cur := best[other]; cur == nil || e.e.ID < cur.ID {
+				best[other] = &e.e
+			}
+		})
+		hs := make([]graph.Hop, 0, len(best))
+		for nb, e := range best {
+			hs = append(hs, graph.Hop{To: nb, Edge: e})
+		}
+		sort.Slice(hs, func(i, j int) bool { return hs[i].To < hs[j].To })
+		cache[id] = hs
+		return hs
+	}
+}
+
+// Collaborators implements graph.Store: for each id it gathers the actor's
+// edges and those of the nodes it shares, and derives the answer with
+// graph.Collaborate.
+func (s *Store) Collaborators(ctx context.Context, ids []string, f graph.Filter, limit int) ([][]graph.Collaborator, error) {
+	switch {
+	case len(ids) > graph.MaxBatchIDs:
+		return nil, graph.Errorf(graph.EINVALID, "collaborators: %d ids exceed %d", len(ids), graph.MaxBatchIDs)
+	case limit < 0:
+		return nil, graph.Errorf(graph.EINVALID, "collaborators: negative limit %d", limit)
+	}
+	if err := f.Validate(); err != nil {
+		return nil, err
+	}
+	out := make([][]graph.Collaborator, len(ids))
+	err := s.read(ctx, func(st *state) error {
+		for i, id := range ids {
+			nodes, edges := st.collabInput(id)
+			out[i] = graph.Collaborate(id, edges, nodes, f, limit)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// collabInput returns the edges of id and of every node it shares, with
+// their endpoints.
+func (st *state) collabInput(id string) (map[string]*graph.Node, []graph.Edge) {
+	nodes := map[string]*graph.Node{}
+	var edges []graph.Edge
+	r := st.nodes[id]
+	if r == nil {
+		return nodes, nil
+	}
+	all := &graph.Filter{}
+	add := func(e *edgeRec) {
+		edges = append(edges, e.e)
+		for _, nid := range []string{e.e.From, e.e.To} {
+			if nodes[nid] == nil {
+				v := st.nodes[nid].view()
+				nodes[nid] = &v
+			}
+		}
+	}
+	eachEdge(r, all, add)
+	shared := map[string]bool{}
+	for _, e := range edges {
+		if e.From == id && graph.SharedLink(&e, nodes) {
+			shared[e.To] = true
+		}
+	}
+	for sid := range shared {
+		eachEdge(st.nodes[sid], all, add)
+	}
+	return nodes, edges
+}
+
+// Rollup implements graph.Store with graph.RollupOf over every edge but
+// PART_OF.
+func (s *Store) Rollup(ctx context.Context, level graph.Level, f graph.Filter) (graph.Subgraph, error) {
+	if err := f.Validate(); err != nil {
+		return graph.Subgraph{}, err
+	}
+	var sg graph.Subgraph
+	err := s.read(ctx, func(st *state) error {
+		nodes := map[string]*graph.Node{}
+		edges := make([]graph.Edge, 0, len(st.edges))
+		for _, r := range st.edges {
+			if r.e.Type == graph.PartOf {
+				continue
+			}
+			edges = append(edges, r.e)
+			for _, nid := range []string{r.e.From, r.e.To} {
+				if nodes[nid] == nil {
+					v := st.nodes[nid].view()
+					nodes[nid] = &v
+				}
+			}
+		}
+		var err error
+		sg, err = graph.RollupOf(level, nodes, edges, f)
+		return err
+	})
+	return sg, err
+}
+
+// CountsBy implements graph.Store; YEAR counts walk the year index.
+func (s *Store) CountsBy(ctx context.Context, by graph.GroupBy, f graph.Filter) ([]graph.Count, error) {
+	if err := graph.CheckCountsBy(by, &f); err != nil {
+		return nil, err
+	}
+	var out []graph.Count
+	err := s.read(ctx, func(st *state) error {
+		t := graph.Tally{}
+		switch by {
+		case graph.ByKind:
+			for _, r := range st.nodes {
+				if f.AdmitsNode(&r.n) {
+					t[string(r.n.Kind)]++
+				}
+			}
+		case graph.ByYear:
+			for _, es := range st.byYear {
+				st.tallyEdges(t, by, &f, es)
+			}
+		default:
+			st.tallyEdges(t, by, &f, st.edges)
+		}
+		out = t.Counts()
+		return nil
+	})
+	return out, err
+}
+
+func (st *state) tallyEdges(t graph.Tally, by graph.GroupBy, f *graph.Filter, es map[string]*edgeRec) {
+	for _, r := range es {
+		if graph.EdgeInScope(f, &r.e, &st.nodes[r.e.From].n, &st.nodes[r.e.To].n) {
+			t.AddEdge(by, &r.e)
+		}
+	}
+}
+
+// Documents implements graph.Store.
+func (s *Store) Documents(ctx context.Context, p graph.Page) (graph.DocumentPage, error) {
+	if _, err := p.Size(); err != nil {
+		return graph.DocumentPage{}, err
+	}
+	var page graph.DocumentPage
+	err := s.read(ctx, func(st *state) error {
+		docs := make([]graph.Document, 0, len(st.docs))
+		for _, d := range st.docs {
+			docs = append(docs, d.view())
+		}
+		var err error
+		page, err = graph.PageDocuments(docs, p)
+		return err
+	})
+	return page, err
+}

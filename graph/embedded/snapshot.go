@@ -1,0 +1,188 @@
+package embedded
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+// A snapshot is the whole state at a log seq:
+//
+//	magic "SDKGSNP1", body (codec.go), crc uint32 LE (CRC-32C of magic+body)
+//
+// written to a temporary file, fsynced and renamed over the previous one.
+// Indexes and merged edge views are rebuilt on load.
+
+const (
+	snapName  = "snapshot.bin"
+	snapMagic = "SDKGSNP1"
+)
+
+func (s *state) encodeSnapshot(seq uint64) []byte {
+	e := &encoder{b: append(make([]byte, 0, 64*len(s.edges)+1024), snapMagic...)}
+	e.uvar(seq)
+	e.uvar(uint64(len(s.docs)))
+	for _, id := range sortedKeys(s.docs) {
+		e.document(&s.docs[id].d)
+	}
+	e.uvar(uint64(len(s.nodes)))
+	for _, id := range sortedKeys(s.nodes) {
+		r := s.nodes[id]
+		e.node(&r.n)
+		e.strs(sortedKeys(r.docs))
+	}
+	e.uvar(uint64(len(s.edges)))
+	for _, k := range sortedKeys(s.edges) {
+		encodeEdgeRec(e, s.edges[k])
+	}
+	for _, m := range []map[string]string{s.redirect, s.names} {
+		e.uvar(uint64(len(m)))
+		for _, k := range sortedKeys(m) {
+			e.str(k)
+			e.str(m[k])
+		}
+	}
+	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, castagnoli))
+}
+
+func encodeEdgeRec(e *encoder, r *edgeRec) {
+	e.str(string(r.e.Type))
+	e.str(r.e.From)
+	e.str(r.e.To)
+	e.str(r.e.Date)
+	e.uvar(uint64(len(r.sup)))
+	for _, c := range r.sup {
+		e.str(c.doc)
+		e.f64(c.conf)
+		e.str(c.rule)
+		e.props(c.props)
+		e.uvar(uint64(len(c.ev)))
+		for i := range c.ev {
+			e.evidence(&c.ev[i])
+		}
+	}
+}
+
+// decodeSnapshot rebuilds a state from snapshot bytes and returns its seq.
+func decodeSnapshot(path string, data []byte) (*state, uint64, error) {
+	bad := func(why string) error { return graph.Errorf(graph.EINTERNAL, "snapshot %s: %s", path, why) }
+	if len(data) < len(snapMagic)+4 || !bytes.HasPrefix(data, []byte(snapMagic)) {
+		return nil, 0, bad("not a snapshot")
+	}
+	body := data[:len(data)-4]
+	if crc32.Checksum(body, castagnoli) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
+		return nil, 0, bad("checksum mismatch")
+	}
+	d := &decoder{b: body[len(snapMagic):]}
+	s := newState()
+	seq := d.uvar()
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		doc := d.document()
+		s.docs[doc.ID] = &docRec{d: doc, nodes: map[string]struct{}{}, edges: map[string]struct{}{}}
+	}
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		r := &nodeRec{n: d.node(), docs: map[string]struct{}{}}
+		for _, doc := range d.strs() {
+			r.docs[doc] = struct{}{}
+			if dr := s.docs[doc]; dr != nil {
+				dr.nodes[r.n.ID] = struct{}{}
+			}
+		}
+		s.indexNode(r)
+	}
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		if err := s.loadEdge(d); err != nil {
+			return nil, 0, bad(err.Error())
+		}
+	}
+	for _, m := range []map[string]string{s.redirect, s.names} {
+		for n := d.count(); n > 0 && d.err == nil; n-- {
+			k := d.str()
+			m[k] = d.str()
+		}
+	}
+	if d.err != nil || len(d.b) != 0 {
+		return nil, 0, bad("malformed body")
+	}
+	return s, seq, nil
+}
+
+func (s *state) loadEdge(d *decoder) error {
+	e := graph.Edge{Type: graph.EdgeType(d.str()), From: d.str(), To: d.str(), Date: d.str()}
+	r := &edgeRec{e: e}
+	for n := d.count(); n > 0 && d.err == nil; n-- {
+		c := contrib{doc: d.str(), conf: d.f64(), rule: d.str(), props: d.props()}
+		for m := d.count(); m > 0 && d.err == nil; m-- {
+			c.ev = append(c.ev, d.evidence())
+		}
+		r.sup = append(r.sup, c)
+	}
+	if d.err != nil || s.nodes[e.From] == nil || s.nodes[e.To] == nil || len(r.sup) == 0 {
+		return errShort
+	}
+	sort.Slice(r.sup, func(i, j int) bool { return r.sup[i].doc < r.sup[j].doc })
+	s.refresh(r)
+	s.linkEdge(r)
+	for _, c := range r.sup {
+		if dr := s.docs[c.doc]; dr != nil {
+			dr.edges[r.e.ID] = struct{}{}
+		}
+	}
+	return nil
+}
+
+// writeSnapshot writes data as dir's snapshot atomically and durably.
+func writeSnapshot(dir string, data []byte) error {
+	path := filepath.Join(dir, snapName)
+	tmp, err := os.CreateTemp(dir, snapName+".*.tmp")
+	if err != nil {
+		return graph.Wrap(graph.EINTERNAL, err, "snapshot %s: create", path)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return graph.Wrap(graph.EINTERNAL, err, "snapshot %s: write", path)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return graph.Wrap(graph.EINTERNAL, err, "snapshot %s: sync", path)
+	}
+	if err := tmp.Close(); err != nil {
+		return graph.Wrap(graph.EINTERNAL, err, "snapshot %s: close", path)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return graph.Wrap(graph.EINTERNAL, err, "snapshot %s: rename", path)
+	}
+	return syncDir(dir)
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return graph.Wrap(graph.EINTERNAL, err, "data directory %s: open", dir)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return graph.Wrap(graph.EINTERNAL, err, "data directory %s: sync", dir)
+	}
+	return nil
+}
+
+// readSnapshot loads dir's snapshot, or an empty state at seq 0 when there
+// is none.
+func readSnapshot(dir string) (*state, uint64, error) {
+	path := filepath.Join(dir, snapName)
+	data, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return newState(), 0, nil
+	}
+	if err != nil {
+		return nil, 0, graph.Wrap(graph.EINTERNAL, err, "snapshot %s: read", path)
+	}
+	return decodeSnapshot(path, data)
+}

@@ -1,0 +1,348 @@
+package embedded
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+// state is the whole graph in memory with its indexes. Writers mutate it
+// under Store.mu held for writing; every slice and map reachable from a
+// value handed to readers is replaced, never modified in place, so views
+// returned by reads stay valid.
+type state struct {
+	nodes  map[string]*nodeRec
+	edges  map[string]*edgeRec
+	docs   map[string]*docRec
+	byKind map[graph.Kind]map[string]*nodeRec
+	byYear map[int]map[string]*edgeRec
+	// words maps each word of every normalised name and alias to the nodes
+	// bearing it: the full-text index.
+	words map[string]map[string]*nodeRec
+	// redirect maps merged-away ids to their keeper; names maps
+	// "kind|normalised name" of merged-away names to their keeper.
+	redirect map[string]string
+	names    map[string]string
+	evidence int
+}
+
+func newState() *state {
+	return &state{
+		nodes: map[string]*nodeRec{}, edges: map[string]*edgeRec{}, docs: map[string]*docRec{},
+		byKind: map[graph.Kind]map[string]*nodeRec{}, byYear: map[int]map[string]*edgeRec{},
+		words: map[string]map[string]*nodeRec{}, redirect: map[string]string{}, names: map[string]string{},
+	}
+}
+
+// nodeRec is a stored node: its attributes, the documents that support it
+// and its edges by type.
+type nodeRec struct {
+	n    graph.Node
+	docs map[string]struct{}
+	adj  [numTypes][]*edgeRec
+	deg  int
+}
+
+// view returns the node as readers see it, Degree filled.
+func (r *nodeRec) view() graph.Node {
+	n := r.n
+	n.Degree = r.deg
+	return n
+}
+
+// contrib is what one document says about an edge.
+type contrib struct {
+	doc   string
+	conf  float64
+	rule  string
+	props map[string]string
+	ev    []graph.Evidence
+}
+
+// edgeRec is a stored edge: the merged view readers get and the
+// contributions of the documents that support it, ordered by document.
+type edgeRec struct {
+	e   graph.Edge
+	sup []contrib
+}
+
+// docRec is a stored document with the node ids and edge keys it supports.
+type docRec struct {
+	d     graph.Document
+	nodes map[string]struct{}
+	edges map[string]struct{}
+}
+
+func (d *docRec) view() graph.Document {
+	doc := d.d
+	doc.Nodes, doc.Edges = len(d.nodes), len(d.edges)
+	return doc
+}
+
+const numTypes = 11
+
+var typeIndex = func() map[graph.EdgeType]int {
+	m := map[graph.EdgeType]int{}
+	for i, t := range graph.EdgeTypes {
+		m[t] = i
+	}
+	return m
+}()
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// wordsOf returns the distinct words of a node's normalised names.
+func wordsOf(n *graph.Node) []string {
+	var ws []string
+	for _, name := range append([]string{n.Name}, n.Aliases...) {
+		for _, w := range strings.Fields(graph.NormalizeName(name)) {
+			if !contains(ws, w) {
+				ws = append(ws, w)
+			}
+		}
+	}
+	return ws
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// resolve returns the live id a merged-away id stands for, or id.
+func (s *state) resolve(id string) string {
+	if k, ok := s.redirect[id]; ok {
+		return k
+	}
+	return id
+}
+
+// indexNode adds r to the kind and word indexes; unindexNode removes it.
+func (s *state) indexNode(r *nodeRec) {
+	s.nodes[r.n.ID] = r
+	if s.byKind[r.n.Kind] == nil {
+		s.byKind[r.n.Kind] = map[string]*nodeRec{}
+	}
+	s.byKind[r.n.Kind][r.n.ID] = r
+	for _, w := range wordsOf(&r.n) {
+		if s.words[w] == nil {
+			s.words[w] = map[string]*nodeRec{}
+		}
+		s.words[w][r.n.ID] = r
+	}
+}
+
+func (s *state) unindexNode(r *nodeRec) {
+	delete(s.nodes, r.n.ID)
+	delete(s.byKind[r.n.Kind], r.n.ID)
+	for _, w := range wordsOf(&r.n) {
+		delete(s.words[w], r.n.ID)
+		if len(s.words[w]) == 0 {
+			delete(s.words, w)
+		}
+	}
+}
+
+// setNode replaces a stored node's attributes, keeping its indexes right.
+func (s *state) setNode(r *nodeRec, n graph.Node) {
+	s.unindexNode(r)
+	r.n = n
+	s.indexNode(r)
+}
+
+// linkEdge adds r to the key, year and adjacency indexes; unlinkEdge
+// removes it.
+func (s *state) linkEdge(r *edgeRec) {
+	s.edges[r.e.ID] = r
+	if y := r.e.Year; y > 0 {
+		if s.byYear[y] == nil {
+			s.byYear[y] = map[string]*edgeRec{}
+		}
+		s.byYear[y][r.e.ID] = r
+	}
+	t := typeIndex[r.e.Type]
+	for _, id := range []string{r.e.From, r.e.To} {
+		n := s.nodes[id]
+		n.adj[t] = append(n.adj[t], r)
+		n.deg++
+	}
+	for _, c := range r.sup {
+		s.evidence += len(c.ev)
+	}
+}
+
+func (s *state) unlinkEdge(r *edgeRec) {
+	delete(s.edges, r.e.ID)
+	if y := r.e.Year; y > 0 {
+		delete(s.byYear[y], r.e.ID)
+		if len(s.byYear[y]) == 0 {
+			delete(s.byYear, y)
+		}
+	}
+	t := typeIndex[r.e.Type]
+	for _, id := range []string{r.e.From, r.e.To} {
+		n := s.nodes[id]
+		n.adj[t] = without(n.adj[t], r)
+		n.deg--
+	}
+	for _, c := range r.sup {
+		s.evidence -= len(c.ev)
+	}
+}
+
+// without returns rs without r, as a new slice (readers may hold the old).
+func without(rs []*edgeRec, r *edgeRec) []*edgeRec {
+	out := make([]*edgeRec, 0, len(rs))
+	for _, x := range rs {
+		if x != r {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// refresh recomputes an edge's merged view from its contributions: the
+// highest confidence and its rule (first document on ties), props unioned
+// in document order, the first evidence by (Document, Start), first and
+// last seen from the documents' issue dates.
+func (s *state) refresh(r *edgeRec) {
+	e := graph.Edge{Type: r.e.Type, From: r.e.From, To: r.e.To, Date: r.e.Date}
+	e.Normalize()
+	var props map[string]string
+	for i, c := range r.sup {
+		if i == 0 || c.conf > e.Confidence {
+			e.Confidence, e.Rule = c.conf, c.rule
+		}
+		for k, v := range c.props {
+			if _, ok := props[k]; !ok {
+				if props == nil {
+					props = map[string]string{}
+				}
+				props[k] = v
+			}
+		}
+		for j := range c.ev {
+			if ev := &c.ev[j]; e.Evidence == nil || evLess(ev, e.Evidence) {
+				x := *ev
+				e.Evidence = &x
+			}
+		}
+		if d := s.docs[c.doc]; d != nil && d.d.Issued != "" {
+			if e.FirstSeen == "" || d.d.Issued < e.FirstSeen {
+				e.FirstSeen = d.d.Issued
+			}
+			if d.d.Issued > e.LastSeen {
+				e.LastSeen = d.d.Issued
+			}
+		}
+	}
+	e.Props = props
+	r.e = e
+}
+
+func evLess(a, b *graph.Evidence) bool {
+	if a.Document != b.Document {
+		return a.Document < b.Document
+	}
+	return a.Start < b.Start
+}
+
+// setContrib sets doc's contribution to r (replacing any), keeping the
+// evidence count; it returns a new sup slice.
+func (s *state) setContrib(r *edgeRec, c contrib) {
+	out := make([]contrib, 0, len(r.sup)+1)
+	placed := false
+	for _, x := range r.sup {
+		switch {
+		case x.doc == c.doc:
+			s.evidence -= len(x.ev)
+			continue
+		case !placed && x.doc > c.doc:
+			out = append(out, c)
+			placed = true
+		}
+		out = append(out, x)
+	}
+	if !placed {
+		out = append(out, c)
+	}
+	s.evidence += len(c.ev)
+	r.sup = out
+}
+
+// dropContrib removes doc's contribution to r and reports whether any
+// support is left.
+func (s *state) dropContrib(r *edgeRec, doc string) bool {
+	out := make([]contrib, 0, len(r.sup))
+	for _, x := range r.sup {
+		if x.doc == doc {
+			s.evidence -= len(x.ev)
+			continue
+		}
+		out = append(out, x)
+	}
+	r.sup = out
+	return len(out) > 0
+}
+
+// mergeContrib folds b into a (same document): highest confidence and its
+// rule, props unioned (a's first), evidence appended.
+func mergeContrib(a, b contrib) contrib {
+	if b.conf > a.conf {
+		a.conf, a.rule = b.conf, b.rule
+	}
+	if len(b.props) > 0 {
+		m := make(map[string]string, len(a.props)+len(b.props))
+		for k, v := range b.props {
+			m[k] = v
+		}
+		for k, v := range a.props {
+			m[k] = v
+		}
+		a.props = m
+	}
+	a.ev = append(append([]graph.Evidence(nil), a.ev...), b.ev...)
+	return a
+}
+
+// mergeNodeAttrs folds an incoming node into a stored one: the stored name
+// stays, other names become aliases, aliases are unioned, Country and Props
+// are filled where empty. It reports whether anything changed.
+func mergeNodeAttrs(cur graph.Node, in *graph.Node) (graph.Node, bool) {
+	changed := false
+	names := append([]string{in.Name}, in.Aliases...)
+	aliases := cur.Aliases
+	for _, a := range names {
+		if a != "" && a != cur.Name && !contains(aliases, a) {
+			aliases = append(append([]string(nil), aliases...), a)
+			changed = true
+		}
+	}
+	cur.Aliases = aliases
+	if cur.Country == "" && in.Country != "" {
+		cur.Country, changed = in.Country, true
+	}
+	for k, v := range in.Props {
+		if _, ok := cur.Props[k]; !ok {
+			m := make(map[string]string, len(cur.Props)+1)
+			for k2, v2 := range cur.Props {
+				m[k2] = v2
+			}
+			m[k] = v
+			cur.Props, changed = m, true
+		}
+	}
+	return cur, changed
+}

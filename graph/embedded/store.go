@@ -1,0 +1,312 @@
+package embedded
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"syscall"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+// Store is the embedded graph store. See the package comment.
+type Store struct {
+	wmu    sync.Mutex   // one writer at a time (plan, log, commit)
+	mu     sync.RWMutex // readers vs the commit of a write
+	st     *state
+	log    *wal // nil in memory mode
+	dir    string
+	lock   *os.File
+	closed atomic.Bool
+	opt    options
+}
+
+var _ graph.Store = (*Store)(nil)
+
+type options struct {
+	snapshotBytes int64
+	repairTail    bool
+}
+
+// Option configures Open.
+type Option func(*options)
+
+// SnapshotEvery makes the store write a snapshot and empty its log once the
+// log holds n bytes (default 64 MiB). Close always snapshots a non-empty log.
+func SnapshotEvery(n int64) Option { return func(o *options) { o.snapshotBytes = n } }
+
+// RepairTail makes Open cut a torn or corrupt log tail instead of failing:
+// the operations after the damage are lost, none is loaded partially.
+func RepairTail() Option { return func(o *options) { o.repairTail = true } }
+
+// Open opens the store kept in dir, creating dir and an empty store when
+// needed. It loads the snapshot, replays the log after it and takes an
+// exclusive lock on the directory (EUNAVAILABLE when another process holds
+// it). A torn or corrupt log is EINTERNAL naming the file and offset.
+func Open(dir string, opts ...Option) (*Store, error) {
+	s := &Store{dir: dir, opt: options{snapshotBytes: 64 << 20}}
+	for _, o := range opts {
+		o(&s.opt)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, graph.Wrap(graph.EINTERNAL, err, "data directory %s", dir)
+	}
+	if err := s.lockDir(); err != nil {
+		return nil, err
+	}
+	if err := s.load(); err != nil {
+		s.lock.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// OpenMemory returns a store that keeps nothing on disk.
+func OpenMemory() *Store {
+	return &Store{st: newState()}
+}
+
+func (s *Store) lockDir() error {
+	path := filepath.Join(s.dir, "LOCK")
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return graph.Wrap(graph.EINTERNAL, err, "lock %s", path)
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		return graph.Wrap(graph.EUNAVAILABLE, err, "data directory %s is in use by another process", s.dir)
+	}
+	s.lock = f
+	return nil
+}
+
+// load reads the snapshot and replays the log records after it.
+func (s *Store) load() error {
+	st, seq, err := readSnapshot(s.dir)
+	if err != nil {
+		return err
+	}
+	w, recs, err := openLog(s.dir, s.opt.repairTail)
+	if err != nil {
+		return err
+	}
+	w.seq = seq
+	for _, r := range recs {
+		if r.seq <= seq {
+			continue
+		}
+		if err := replay(st, r); err != nil {
+			w.f.Close()
+			return graph.Wrap(graph.EINTERNAL, err, "log %s: record %d cannot be replayed", w.path, r.seq)
+		}
+		w.seq = r.seq
+	}
+	s.st, s.log = st, w
+	return nil
+}
+
+// replay applies one logged operation to the state.
+func replay(st *state, r logRecord) error {
+	d := &decoder{b: r.body}
+	switch r.op {
+	case opApply:
+		f := d.facts()
+		if d.err != nil {
+			return d.err
+		}
+		p, _, err := st.planApply(&f)
+		if err != nil {
+			return err
+		}
+		if p != nil {
+			st.commitApply(p)
+		}
+	case opDelete:
+		id := d.str()
+		if _, err := st.planDelete(id); err != nil {
+			return err
+		}
+		st.commitDelete(id)
+	case opMerge:
+		keep, drop := d.str(), d.str()
+		if err := st.checkMerge(keep, drop); err != nil {
+			return err
+		}
+		st.commitMerge(keep, drop)
+	case opAlias:
+		id, alias := d.str(), d.str()
+		if _, err := st.checkAlias(id, alias); err != nil {
+			return err
+		}
+		st.commitAlias(id, alias)
+	default:
+		return graph.Errorf(graph.EINTERNAL, "unknown operation %d", r.op)
+	}
+	return d.err
+}
+
+// check returns the error a call must fail with before it starts: the
+// store closed or ctx done.
+func (s *Store) check(ctx context.Context) error {
+	if s.closed.Load() {
+		return graph.Errorf(graph.EUNAVAILABLE, "embedded store is closed")
+	}
+	if err := ctx.Err(); err != nil {
+		return graph.Wrap(graph.EUNAVAILABLE, err, "request ended")
+	}
+	return nil
+}
+
+// change is a planned write: the op and body of its log record and the
+// mutation of the state.
+type change struct {
+	op     byte
+	body   func(*encoder)
+	commit func(*state)
+}
+
+// write runs one write: plan (under wmu only, readers keep going), then the
+// log record, then commit under mu. A nil change means nothing to do.
+func (s *Store) write(ctx context.Context, plan func(st *state) (*change, error)) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if err := s.check(ctx); err != nil {
+		return err
+	}
+	c, err := plan(s.st)
+	if err != nil || c == nil {
+		return err
+	}
+	if s.log != nil {
+		rec := s.log.record(c.op)
+		c.body(rec)
+		if err := s.log.write(rec); err != nil {
+			return err
+		}
+	}
+	s.mu.Lock()
+	c.commit(s.st)
+	s.mu.Unlock()
+	if s.log != nil && s.log.size >= s.opt.snapshotBytes {
+		return s.snapshot()
+	}
+	return nil
+}
+
+// snapshot writes the state and empties the log. Called with wmu held.
+func (s *Store) snapshot() error {
+	if err := writeSnapshot(s.dir, s.st.encodeSnapshot(s.log.seq)); err != nil {
+		return err
+	}
+	return s.log.reset()
+}
+
+// Apply implements graph.Store.
+func (s *Store) Apply(ctx context.Context, f *graph.Facts) (graph.ApplySummary, error) {
+	if f == nil {
+		return graph.ApplySummary{}, graph.Errorf(graph.EINVALID, "apply: nil facts")
+	}
+	var sum graph.ApplySummary
+	err := s.write(ctx, func(st *state) (*change, error) {
+		p, sm, err := st.planApply(f)
+		sum = sm
+		if err != nil || p == nil {
+			return nil, err
+		}
+		body := func(e *encoder) {
+			c := *f
+			c.Document = p.doc // with its hash
+			e.facts(&c)
+		}
+		return &change{opApply, body, func(st *state) { st.commitApply(p) }}, nil
+	})
+	return sum, err
+}
+
+// DeleteDocument implements graph.Store.
+func (s *Store) DeleteDocument(ctx context.Context, id string) (graph.ApplySummary, error) {
+	var sum graph.ApplySummary
+	err := s.write(ctx, func(st *state) (*change, error) {
+		sm, err := st.planDelete(id)
+		sum = sm
+		if err != nil {
+			return nil, err
+		}
+		return &change{opDelete, func(e *encoder) { e.str(id) }, func(st *state) { st.commitDelete(id) }}, nil
+	})
+	return sum, err
+}
+
+// MergeNodes implements graph.Store.
+func (s *Store) MergeNodes(ctx context.Context, keep, drop string) (graph.Node, error) {
+	err := s.write(ctx, func(st *state) (*change, error) {
+		if err := st.checkMerge(keep, drop); err != nil {
+			return nil, err
+		}
+		body := func(e *encoder) { e.str(keep); e.str(drop) }
+		return &change{opMerge, body, func(st *state) { st.commitMerge(keep, drop) }}, nil
+	})
+	if err != nil {
+		return graph.Node{}, err
+	}
+	return s.nodeView(keep), nil
+}
+
+// AddAlias implements graph.Store.
+func (s *Store) AddAlias(ctx context.Context, id, alias string) (graph.Node, error) {
+	err := s.write(ctx, func(st *state) (*change, error) {
+		fresh, err := st.checkAlias(id, alias)
+		if err != nil || !fresh {
+			return nil, err
+		}
+		body := func(e *encoder) { e.str(id); e.str(alias) }
+		return &change{opAlias, body, func(st *state) { st.commitAlias(id, alias) }}, nil
+	})
+	if err != nil {
+		return graph.Node{}, err
+	}
+	return s.nodeView(id), nil
+}
+
+func (s *Store) nodeView(id string) graph.Node {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if r := s.st.nodes[id]; r != nil {
+		return r.view()
+	}
+	return graph.Node{}
+}
+
+// Ping implements graph.Store.
+func (s *Store) Ping(ctx context.Context) error { return s.check(ctx) }
+
+// Totals implements graph.Store.
+func (s *Store) Totals(ctx context.Context) (graph.Totals, error) {
+	if err := s.check(ctx); err != nil {
+		return graph.Totals{}, err
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return graph.Totals{Nodes: len(s.st.nodes), Edges: len(s.st.edges), Documents: len(s.st.docs), Evidence: s.st.evidence}, nil
+}
+
+// Close snapshots a non-empty log and releases the directory. Later calls
+// return EUNAVAILABLE.
+func (s *Store) Close() error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if s.closed.Swap(true) || s.log == nil {
+		return nil
+	}
+	var err error
+	if s.log.size > 0 {
+		err = s.snapshot()
+	}
+	if cerr := s.log.f.Close(); err == nil && cerr != nil {
+		err = graph.Wrap(graph.EINTERNAL, cerr, "log %s: close", s.log.path)
+	}
+	s.lock.Close()
+	return err
+}

@@ -1,0 +1,162 @@
+package embedded
+
+import (
+	"encoding/binary"
+	"fmt"
+	"hash/crc32"
+	"os"
+	"path/filepath"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+// The write-ahead log is a sequence of records, each
+//
+//	length  uint32 LE  (of payload)
+//	crc     uint32 LE  (CRC-32C of payload)
+//	payload: seq uint64 LE, op byte, op body (codec.go)
+//
+// appended and fsynced before an operation is acknowledged. Records whose
+// seq is not above the snapshot's are already in the snapshot and skipped.
+
+const (
+	walName     = "wal.log"
+	headerSize  = 8
+	maxRecord   = 1 << 30
+	opApply     = 1
+	opDelete    = 2
+	opMerge     = 3
+	opAlias     = 4
+	payloadHead = 9 // seq + op
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+type wal struct {
+	path string
+	f    *os.File
+	size int64
+	seq  uint64
+}
+
+// record starts an encoder for the record of op with the next seq; the
+// caller appends the body and passes it to write.
+func (w *wal) record(op byte) *encoder {
+	e := &encoder{b: make([]byte, headerSize, 256)}
+	e.b = binary.LittleEndian.AppendUint64(e.b, w.seq+1)
+	e.b = append(e.b, op)
+	return e
+}
+
+// write frames, appends and fsyncs a record. On failure it cuts the file
+// back to its previous size so that no torn record stays behind.
+func (w *wal) write(e *encoder) error {
+	payload := e.b[headerSize:]
+	if len(payload) > maxRecord {
+		return graph.Errorf(graph.EINVALID, "operation too large for one log record (%d bytes)", len(payload))
+	}
+	binary.LittleEndian.PutUint32(e.b[0:], uint32(len(payload)))
+	binary.LittleEndian.PutUint32(e.b[4:], crc32.Checksum(payload, castagnoli))
+	if _, err := w.f.Write(e.b); err != nil {
+		return w.undo(err)
+	}
+	if err := w.f.Sync(); err != nil {
+		return w.undo(err)
+	}
+	w.size += int64(len(e.b))
+	w.seq++
+	return nil
+}
+
+func (w *wal) undo(cause error) error {
+	if err := w.f.Truncate(w.size); err != nil {
+		return graph.Wrap(graph.EINTERNAL, err, "log %s: write failed (%v) and could not be undone", w.path, cause)
+	}
+	return graph.Wrap(graph.EUNAVAILABLE, cause, "log %s: write failed", w.path)
+}
+
+// reset empties the log after a snapshot has made its records redundant.
+func (w *wal) reset() error {
+	if err := w.f.Truncate(0); err != nil {
+		return graph.Wrap(graph.EINTERNAL, err, "log %s: truncate", w.path)
+	}
+	if err := w.f.Sync(); err != nil {
+		return graph.Wrap(graph.EINTERNAL, err, "log %s: sync", w.path)
+	}
+	w.size = 0
+	return nil
+}
+
+// logRecord is one decoded record: its seq, op and body.
+type logRecord struct {
+	seq  uint64
+	op   byte
+	body []byte
+}
+
+// tornError reports a log whose tail cannot be read.
+type tornError struct {
+	path   string
+	offset int64
+	why    string
+}
+
+func (e *tornError) Error() string {
+	return fmt.Sprintf("log %s: %s at offset %d", e.path, e.why, e.offset)
+}
+
+// readLog parses every record of data. It stops at the first record that
+// is torn (shorter than its header says) or corrupt (CRC mismatch) and
+// returns the records before it, the offset where the good prefix ends and
+// a *tornError describing the problem.
+func readLog(path string, data []byte) ([]logRecord, int64, error) {
+	var recs []logRecord
+	off := 0
+	for off < len(data) {
+		rest := data[off:]
+		if len(rest) < headerSize {
+			return recs, int64(off), &tornError{path, int64(off), "torn record header"}
+		}
+		n := int(binary.LittleEndian.Uint32(rest))
+		sum := binary.LittleEndian.Uint32(rest[4:])
+		if n < payloadHead || n > maxRecord {
+			return recs, int64(off), &tornError{path, int64(off), fmt.Sprintf("corrupt record length %d", n)}
+		}
+		if len(rest)-headerSize < n {
+			return recs, int64(off), &tornError{path, int64(off), "torn record"}
+		}
+		payload := rest[headerSize : headerSize+n]
+		if crc32.Checksum(payload, castagnoli) != sum {
+			return recs, int64(off), &tornError{path, int64(off), "checksum mismatch"}
+		}
+		recs = append(recs, logRecord{seq: binary.LittleEndian.Uint64(payload), op: payload[8], body: payload[payloadHead:]})
+		off += headerSize + n
+	}
+	return recs, int64(off), nil
+}
+
+// openLog reads the log of dir and opens it for appending. A bad tail is an
+// EINTERNAL error naming the file and offset, unless repair is set: then
+// the file is cut at the end of its good prefix.
+func openLog(dir string, repair bool) (*wal, []logRecord, error) {
+	path := filepath.Join(dir, walName)
+	data, err := os.ReadFile(path)
+	if err != nil && !os.IsNotExist(err) {
+		return nil, nil, graph.Wrap(graph.EINTERNAL, err, "log %s: read", path)
+	}
+	recs, good, rerr := readLog(path, data)
+	if rerr != nil && !repair {
+		return nil, nil, graph.Wrap(graph.EINTERNAL, rerr, "%v; nothing was loaded (open with RepairTail to cut the log there)", rerr)
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR|os.O_APPEND, 0o644)
+	if err != nil {
+		return nil, nil, graph.Wrap(graph.EINTERNAL, err, "log %s: open", path)
+	}
+	if rerr != nil {
+		if err := f.Truncate(good); err != nil {
+			f.Close()
+			return nil, nil, graph.Wrap(graph.EINTERNAL, err, "log %s: cut at %d", path, good)
+		}
+	}
+	return &wal{path: path, f: f, size: good}, recs, nil
+}
