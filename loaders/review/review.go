@@ -52,6 +52,9 @@ type Entry struct {
 	// header row excluded; nil when the entry has no table.
 	Rows   []Row
 	Header []string
+	// Place is the city of a wire story's dateline ("BEIJING" → "Beijing"),
+	// "" when the entry has none.
+	Place string
 }
 
 // Sentence is one sentence, cleaned for extraction: link markers such as
@@ -70,6 +73,9 @@ type Row struct {
 	Cells []string
 	Start int
 	End   int
+	// Date is the row's date column (the column headed "Date", or else the
+	// first cell that is a date) as ISO, "" when it has none.
+	Date string
 }
 
 // DateMention is a date phrase found in a sentence.
