@@ -25,7 +25,7 @@
 // reads as "-", and "the" inside a name is optional ("University of the
 // Chinese Academy of Sciences").
 //
-// Deliberate choices about ambiguous names are documented in SOURCES.md:
+// Choices about ambiguous names are documented in SOURCES.md:
 // "Korea" and "Korean" mean South Korea, "Congo" and "Congolese" alone mean
 // nothing (Republic of the Congo or DR Congo), "Dominican" means the
 // Dominican Republic, "Georgia", "Jordan", "Chad" and "Turkey" match

@@ -123,10 +123,10 @@ func (g *Gazetteer) addCountryNames(c Country) error {
 	for _, name := range c.names() {
 		e := &entry{toks: pattern(name, false), kind: kindCountry, code: c.Code}
 		k := key(e.toks)
-		if k == "" || seen[k] {
+		if k == "" || seen[spelling(e.toks)] {
 			continue
 		}
-		seen[k] = true
+		seen[spelling(e.toks)] = true
 		for _, other := range g.countryKey[k] {
 			if other.code != c.Code && sameSpelling(other, e) {
 				return graph.Errorf(graph.EINVALID, "countries: name %q of %s already belongs to %s", name, c.Code, other.code)
@@ -188,14 +188,16 @@ func (g *Gazetteer) addBodyNames(i int, rw row) error {
 	for _, name := range append([]string{b.Name}, b.Aliases...) {
 		e := &entry{toks: pattern(name, false), kind: kindBody, body: i}
 		k := key(e.toks)
-		if seen[k] {
+		if k == "" || seen[spelling(e.toks)] {
 			continue
 		}
-		seen[k] = true
-		if prev, dup := g.bodyKey[k]; dup {
-			return rw.errorf("aliases", "name %q already belongs to %q", name, g.bodies[prev[0].body].Name)
+		seen[spelling(e.toks)] = true
+		for _, other := range g.bodyKey[k] {
+			if other.body != i && sameSpelling(other, e) {
+				return rw.errorf("aliases", "name %q already belongs to %q", name, g.bodies[other.body].Name)
+			}
 		}
-		g.bodyKey[k] = []*entry{e}
+		g.bodyKey[k] = append(g.bodyKey[k], e)
 		g.root.insert(e)
 	}
 	for _, a := range b.Acronyms {
@@ -295,7 +297,8 @@ func (g *Gazetteer) BodiesByAcronym(acr string) []Body {
 	return out
 }
 
-// BodyByName returns the body whose canonical name or alias is name,
+// BodyByName returns the body whose canonical name or alias is name, or
+// whose "<adjective> <name>" form it is ("Chinese Ministry of Education"),
 // compared like CountryByName compares; acronyms are not names (see
 // BodiesByAcronym).
 func (g *Gazetteer) BodyByName(name string) (Body, bool) {

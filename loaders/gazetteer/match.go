@@ -5,7 +5,7 @@ type Match struct {
 	Start, End int    // byte offsets into the text: text[Start:End] == Text
 	Text       string // the mention as written
 	Code       string // ISO alpha-2 when the mention is a country, else ""
-	Body       *Body  // the body when the mention is one, else nil
+	Body       *Body  // the body when the mention is one, else nil; shared, do not modify
 	// Ambiguous is true when an acronym belongs to several bodies; Body is
 	// then the first of them in data order, and BodiesByAcronym(Text) lists
 	// them all.
@@ -62,7 +62,7 @@ type matcher struct {
 }
 
 func (g *Gazetteer) match(text string, mask kind) []Match {
-	m := &matcher{g: g, text: text, toks: tokenize(text, nil), mask: mask, path: make([]int, 0, 16)}
+	m := &matcher{g: g, text: text, toks: tokenize(text, make([]token, 0, len(text)/5+1)), mask: mask, path: make([]int, 0, 16)}
 	var out []Match
 	for i := 0; i < len(m.toks); {
 		c, ok := m.longestAt(i)

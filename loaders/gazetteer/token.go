@@ -22,13 +22,14 @@ type token struct {
 // and single punctuation marks; spaces separate tokens and are dropped.
 func tokenize(s string, out []token) []token {
 	out = out[:0]
+	lower := asciiLower(s)
 	glued := false
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r < utf8.RuneSelf && isASCIIWord(byte(r)) || r >= utf8.RuneSelf && isWordRune(r):
 			end := wordEnd(s, i)
-			out = append(out, wordToken(s, i, end, glued))
+			out = append(out, wordToken(s, lower, i, end, glued))
 			i, glued = end, true
 		case unicode.IsSpace(r):
 			i, glued = i+size, false
@@ -68,32 +69,45 @@ func wordEnd(s string, i int) int {
 	return i
 }
 
-func wordToken(s string, start, end int, glued bool) token {
-	w := s[start:end]
-	r, _ := utf8.DecodeRuneInString(w)
-	return token{start: start, end: end, norm: foldWord(w), word: true, upperFirst: unicode.IsUpper(r), glued: glued}
+// asciiLower returns s with its ASCII capitals lowered and every other byte
+// kept, so that byte offsets into s are offsets into the result.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
-// foldWord lower-cases w and removes its accents; ASCII words that are
-// already lower case are returned without copying.
-func foldWord(w string) string {
-	ascii, lower := true, true
+// wordToken builds the token of s[start:end]; lower is asciiLower(s).
+func wordToken(s, lower string, start, end int, glued bool) token {
+	w := s[start:end]
+	r, _ := utf8.DecodeRuneInString(w)
+	norm := lower[start:end]
+	if !isASCII(w) {
+		norm = foldWord(w)
+	}
+	return token{start: start, end: end, norm: norm, word: true, upperFirst: unicode.IsUpper(r), glued: glued}
+}
+
+func isASCII(w string) bool {
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-		if c >= 'A' && c <= 'Z' {
-			lower = false
+		if w[i] >= utf8.RuneSelf {
+			return false
 		}
 	}
-	if ascii && lower {
-		return w
-	}
-	if ascii {
-		return strings.ToLower(w)
-	}
+	return true
+}
+
+// foldWord lower-cases a word and removes its accents ("Côte" -> "cote").
+func foldWord(w string) string {
 	var b strings.Builder
 	for _, r := range norm.NFD.String(w) {
 		if !unicode.Is(unicode.Mn, r) {

@@ -82,6 +82,19 @@ func lookupKey(s string) ([]patTok, string) {
 	return toks, key(toks)
 }
 
+// spelling is the key of a pattern plus the spelling of its exact-case
+// tokens: two names with the same spelling are the same name.
+func spelling(toks []patTok) string {
+	var b strings.Builder
+	b.WriteString(key(toks))
+	for _, t := range toks {
+		if t.rule == exactCase {
+			b.WriteString("\x00" + t.text)
+		}
+	}
+	return b.String()
+}
+
 // insert adds e under its token path.
 func (n *node) insert(e *entry) {
 	cur := n
