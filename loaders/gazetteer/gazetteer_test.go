@@ -272,6 +272,10 @@ func TestMatchBodiesMarksSharedAcronyms(t *testing.T) {
 	if n := len(g.BodiesByAcronym(ms[0].Text)); n != 2 {
 		t.Fatalf("BodiesByAcronym(AAS) has %d bodies, want 2", n)
 	}
+	// the body listed first in the data is the one reported
+	if ms := g.MatchBodies("built by CAST"); len(ms) != 1 || ms[0].Body.Name != "China Academy of Space Technology" {
+		t.Fatalf("MatchBodies(CAST) = %v, want the China Academy of Space Technology first", matchTexts(ms))
+	}
 }
 
 func TestMatchAllPrefersTheLongerBody(t *testing.T) {
