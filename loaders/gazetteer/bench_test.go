@@ -54,3 +54,15 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMatchOneLine runs MatchAll on the same text with no line breaks,
+// the worst case for the all-capitals heading check.
+func BenchmarkMatchOneLine(b *testing.B) {
+	g := Default()
+	text := strings.ReplaceAll(benchText(), "\n", " ")
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		g.MatchAll(text)
+	}
+}

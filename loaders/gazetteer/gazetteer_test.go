@@ -253,6 +253,8 @@ func TestMatchBodies(t *testing.T) {
 			"Roscosmos=Roscosmos", "CONAE=National Commission on Space Activities", "KACST=King Abdulaziz City for Science and Technology",
 			"A*STAR=Agency for Science, Technology and Research", "Innovation Fund Denmark=Innovation Fund Denmark"}},
 		{"lower-case name is no body", "an institute of automation", []string{}},
+		{"no acronyms in capitals headings", "THE MOST IMPORTANT NEWS FROM WHO\nMOST and WHO\nCNSA", []string{
+			"MOST=Ministry of Science and Technology", "WHO=World Health Organization", "CNSA=China National Space Administration"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -491,5 +493,19 @@ func TestLoadSmallGazetteer(t *testing.T) {
 	want := []string{"Sino=CN", "Danish=DK", "CASIA=Institute of Automation", "Chinese Academy of Sciences=Chinese Academy of Sciences"}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("MatchAll = %v, want %v", got, want)
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	g := Default()
+	want := matchTexts(g.MatchAll("Sino-Danish work at the Chinese Academy of Sciences (CAS)"))
+	done := make(chan []string)
+	for i := 0; i < 4; i++ {
+		go func() { done <- matchTexts(g.MatchAll("Sino-Danish work at the Chinese Academy of Sciences (CAS)")) }()
+	}
+	for i := 0; i < 4; i++ {
+		if got := <-done; !reflect.DeepEqual(got, want) {
+			t.Fatalf("concurrent MatchAll = %v, want %v", got, want)
+		}
 	}
 }

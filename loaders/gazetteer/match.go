@@ -1,5 +1,11 @@
 package gazetteer
 
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
 // Match is one mention found in a text.
 type Match struct {
 	Start, End int    // byte offsets into the text: text[Start:End] == Text
@@ -24,8 +30,10 @@ func (g *Gazetteer) MatchCountries(text string) []Match {
 
 // MatchBodies returns every body mention in text, in text order: canonical
 // names, aliases, "<adjective> <name>" forms of national bodies ("Chinese
-// Ministry of Education") and acronyms as whole words in their exact case.
-// The longest pattern wins; matches never overlap.
+// Ministry of Education") and acronyms as whole words in their exact case,
+// except in all-capitals lines of three or more words, where an acronym
+// cannot be told from a word ("THE MOST IMPORTANT RESULTS"). The longest
+// pattern wins; matches never overlap.
 func (g *Gazetteer) MatchBodies(text string) []Match {
 	return g.match(text, kindBody)
 }
@@ -54,11 +62,13 @@ func (g *Gazetteer) CountriesInCompound(s string) []Country {
 
 // matcher holds the state of one match call.
 type matcher struct {
-	g    *Gazetteer
-	text string
-	toks []token
-	mask kind
-	path []int // token indices consumed by the current trie walk
+	g     *Gazetteer
+	text  string
+	toks  []token
+	mask  kind
+	path  []int        // token indices consumed by the current trie walk
+	lines []int        // byte offsets of line starts, computed on first need
+	caps  map[int]bool // line number -> the line is an all-capitals heading
 }
 
 func (g *Gazetteer) match(text string, mask kind) []Match {
@@ -92,11 +102,14 @@ func (m *matcher) longestAt(i int) (candidate, bool) {
 	found := false
 	n := &m.g.root
 	m.path = m.path[:0]
+	skipped := false
 	for j := i; j < len(m.toks); j++ {
 		t := m.toks[j]
-		if j > i && t.word && t.norm == "the" {
+		if j > i && t.word && t.norm == "the" && !skipped {
+			skipped = true // one optional "the" between two words of a name
 			continue
 		}
+		skipped = false
 		child := n.next[t.norm]
 		if child == nil {
 			break
@@ -116,7 +129,7 @@ func (m *matcher) pick(entries []*entry, j int) (candidate, bool) {
 	var c candidate
 	found := false
 	for _, e := range entries {
-		if e.kind&m.mask == 0 || !m.caseOK(e) || e.combining && !m.combiningOK(j) {
+		if e.kind&m.mask == 0 || !m.caseOK(e) || e.combining && !m.combiningOK(j) || e.acronym && m.inCapsLine(j) {
 			continue
 		}
 		if !found {
@@ -162,6 +175,60 @@ func (m *matcher) combiningOK(j int) bool {
 	sub := &matcher{g: m.g, text: m.text, toks: m.toks, mask: kindCountry, path: make([]int, 0, 8)}
 	c, ok := sub.longestAt(j + 2)
 	return ok && c.e.kind == kindCountry
+}
+
+// inCapsLine reports whether token j sits in a line of three or more words
+// and no lower-case letter ("THE MOST IMPORTANT RESULTS"): there an acronym
+// cannot be told from an ordinary word, so acronyms do not match. Each line
+// is looked at once per call, so the cost stays linear in the text.
+func (m *matcher) inCapsLine(j int) bool {
+	if m.lines == nil {
+		m.lines = lineStarts(m.text)
+	}
+	n := sort.SearchInts(m.lines, m.toks[j].start+1) - 1 // the last line start <= token start
+	if v, ok := m.caps[n]; ok {
+		return v
+	}
+	end := len(m.text)
+	if n+1 < len(m.lines) {
+		end = m.lines[n+1]
+	}
+	v := capsHeading(m.text[m.lines[n]:end])
+	if m.caps == nil {
+		m.caps = map[int]bool{}
+	}
+	m.caps[n] = v
+	return v
+}
+
+// lineStarts returns the byte offset of the start of every line of s.
+func lineStarts(s string) []int {
+	out := []int{0}
+	for i := 0; ; {
+		k := strings.IndexByte(s[i:], '\n')
+		if k < 0 {
+			return out
+		}
+		i += k + 1
+		out = append(out, i)
+	}
+}
+
+// capsHeading reports whether line has at least three words and no
+// lower-case letter.
+func capsHeading(line string) bool {
+	words, inWord := 0, false
+	for _, r := range line {
+		if unicode.IsLower(r) {
+			return false
+		}
+		letter := unicode.IsLetter(r)
+		if letter && !inWord {
+			words++
+		}
+		inWord = letter
+	}
+	return words >= 3
 }
 
 func (m *matcher) toMatch(i int, c candidate) Match {
