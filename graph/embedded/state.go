@@ -44,10 +44,14 @@ type nodeRec struct {
 	deg  int
 }
 
-// view returns the node as readers see it, Degree filled.
+// view returns the node as readers see it: Degree filled, Aliases never
+// nil (the facts format always lists them).
 func (r *nodeRec) view() graph.Node {
 	n := r.n
 	n.Degree = r.deg
+	if n.Aliases == nil {
+		n.Aliases = []string{}
+	}
 	return n
 }
 
