@@ -1,0 +1,118 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+// entity is one real-world thing a document mentions; mentions of it in
+// several sentences share it.
+type entity struct {
+	seq      int
+	kind     graph.Kind
+	name     string
+	aliases  []string
+	country  string
+	acronym  string // acronym the document itself defined
+	date     string // events: the day they took place
+	untitled bool
+	gen      string
+	dropped  bool // an untitled agreement that never got a name
+	evidence *graph.Evidence
+}
+
+// addAlias adds a name the entity is also known by.
+func (e *entity) addAlias(a string) {
+	a = strings.TrimSpace(a)
+	if a == "" || a == e.name {
+		return
+	}
+	for _, x := range e.aliases {
+		if x == a {
+			return
+		}
+	}
+	e.aliases = append(e.aliases, a)
+}
+
+// names returns the name and aliases.
+func (e *entity) names() []string { return append([]string{e.name}, e.aliases...) }
+
+// registry holds the entities of one document, found by kind and
+// normalised name, and the surface forms to recognise in later sentences.
+type registry struct {
+	ents    []*entity
+	byKey   map[string]*entity
+	surface map[string][]surface // first word -> forms
+}
+
+// surface is a sequence of words that names an entity in this document.
+type surface struct {
+	words []string
+	ent   *entity
+}
+
+func newRegistry() *registry {
+	return &registry{byKey: map[string]*entity{}, surface: map[string][]surface{}}
+}
+
+func key(k graph.Kind, name string) string { return string(k) + "|" + graph.NormalizeName(name) }
+
+// find returns the entity of kind k known by any of the names.
+func (r *registry) find(k graph.Kind, names ...string) *entity {
+	for _, n := range names {
+		if e := r.byKey[key(k, n)]; e != nil && n != "" {
+			return e
+		}
+	}
+	return nil
+}
+
+// add returns the entity of kind k with one of the names, creating it when
+// none exists, and records every name as its key and surface form.
+func (r *registry) add(k graph.Kind, name string, aliases ...string) *entity {
+	e := r.find(k, append([]string{name}, aliases...)...)
+	if e == nil {
+		e = &entity{seq: len(r.ents), kind: k, name: name}
+		r.ents = append(r.ents, e)
+	}
+	for _, n := range append([]string{name}, aliases...) {
+		r.bind(e, n)
+	}
+	return e
+}
+
+// bind makes n a name of e: a key for lookups and a surface form that later
+// sentences recognise. A later binding of the same surface wins, so that
+// "the MoU" means the latest memorandum.
+func (r *registry) bind(e *entity, n string) {
+	if n == "" {
+		return
+	}
+	e.addAlias(n)
+	r.byKey[key(e.kind, n)] = e
+	words := strings.Fields(n)
+	if len(words) == 0 || e.kind == graph.Country || e.untitled {
+		return
+	}
+	forms := r.surface[words[0]]
+	for i, f := range forms {
+		if strings.Join(f.words, " ") == n {
+			forms[i].ent = e
+			return
+		}
+	}
+	r.surface[words[0]] = append(forms, surface{words, e})
+}
+
+// match returns the longest known surface form starting at toks[i].
+func (r *registry) match(toks []token, i int) (surface, int, bool) {
+	best, bestJ := surface{}, i
+	for _, f := range r.surface[toks[i].w] {
+		if j, ok := matchWords(toks, i, f.words); ok && j > bestJ {
+			best, bestJ = f, j
+		}
+	}
+	return best, bestJ, bestJ > i
+}

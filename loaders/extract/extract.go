@@ -1,0 +1,235 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/sdkg/sdkg/graph"
+	"github.com/sdkg/sdkg/loaders/gazetteer"
+	"github.com/sdkg/sdkg/loaders/review"
+)
+
+// Extract reads every entry of doc and returns the facts it states: one
+// node per entity of the document and one edge per relation, each edge
+// with its evidence (entry, sentence, offsets), a confidence and the name
+// of the rule that produced it. Node ids are provisional slugs; package
+// resolve gives the stable ones. g may be nil (no gazetteer).
+func Extract(doc *review.Document, g *gazetteer.Gazetteer) *graph.Facts {
+	x := &extractor{doc: doc, g: g, reg: newRegistry()}
+	for i := range doc.Entries {
+		x.readEntry(&doc.Entries[i])
+	}
+	return x.facts()
+}
+
+// extractor holds the state of one document: its entities, the current
+// event and date of the entry being read, and the edges found so far.
+type extractor struct {
+	doc      *review.Document
+	g        *gazetteer.Gazetteer
+	reg      *registry
+	edges    []*fact
+	seen     map[string]bool
+	curEvent *entity
+	ctxDate  string // the latest day or month stated in the entry
+}
+
+// fact is an edge between entities, before ids are final.
+type fact struct {
+	typ        graph.EdgeType
+	from, to   *entity
+	date       string
+	props      map[string]string
+	evidence   graph.Evidence
+	confidence float64
+	rule       string
+}
+
+// readEntry reads the sentences and table rows of one entry.
+func (x *extractor) readEntry(e *review.Entry) {
+	x.curEvent, x.ctxDate = nil, ""
+	if len(e.Date) >= 7 {
+		x.ctxDate = e.Date
+	}
+	for _, src := range e.Sentences {
+		x.readSentence(e, src)
+	}
+	x.readRows(e)
+}
+
+// readSentence finds the mentions of one sentence, registers their
+// entities and applies the relation rules.
+func (x *extractor) readSentence(e *review.Entry, src review.Sentence) {
+	s := x.newSent(e, src)
+	s.findMentions()
+	s.register()
+	s.buildTemplate()
+	s.applyRules()
+	if debugTemplates {
+		fmt.Fprintln(os.Stderr, "T:", s.t.s)
+	}
+	s.nameUntitled()
+	x.updateContext(s)
+}
+
+func (x *extractor) newSent(e *review.Entry, src review.Sentence) *sent {
+	toks := tokenize(src.Text)
+	s := &sent{x: x, entry: e, src: src, text: src.Text, toks: toks, taken: make([]bool, len(toks)),
+		acrAt: map[int]string{}, expAt: map[int]string{}, appos: map[*mention]bool{}, aff: map[*mention]*mention{}}
+	if x.doc.Issued != "" || true {
+		s.dates = review.FindDates(src.Text, x.doc.Issued)
+	}
+	return s
+}
+
+// updateContext remembers the entry's latest date and event for the
+// sentences that follow.
+func (x *extractor) updateContext(s *sent) {
+	for _, m := range s.ms {
+		if m.kind == kindDate && m.date.Until == "" && len(m.date.Value) >= 7 {
+			x.ctxDate = m.date.Value
+		}
+		if m.kind == graph.Event && m.ent != nil && !m.ent.dropped {
+			x.curEvent = m.ent
+		}
+	}
+}
+
+// evidence returns the evidence of the sentence.
+func (s *sent) evidence() graph.Evidence {
+	return graph.Evidence{Document: s.x.doc.ID, Entry: s.entry.ID, Sentence: s.text, Start: s.src.Start, End: s.src.End}
+}
+
+// emit records an edge between the entities of two mentions.
+func (s *sent) emit(rule string, conf float64, typ graph.EdgeType, from, to *mention, date string, props map[string]string) {
+	if from == nil || to == nil || from.ent == nil || to.ent == nil || from.ent == to.ent {
+		return
+	}
+	s.x.emitEntities(rule, conf, typ, from.ent, to.ent, date, props, s.evidence())
+}
+
+func (x *extractor) emitEntities(rule string, conf float64, typ graph.EdgeType, from, to *entity, date string, props map[string]string, ev graph.Evidence) {
+	if !typ.Allows(from.kind, to.kind) || from == to {
+		return
+	}
+	x.edges = append(x.edges, &fact{typ: typ, from: from, to: to, date: date, props: props, evidence: ev, confidence: conf, rule: rule})
+}
+
+// lastInstitution returns the latest institution whose name has the head
+// word w ("the academy"), or the latest institution for "organisation".
+func (x *extractor) lastInstitution(w string) *entity {
+	for i := len(x.reg.ents) - 1; i >= 0; i-- {
+		e := x.reg.ents[i]
+		if e.kind != graph.Institution {
+			continue
+		}
+		if w == "organization" || w == "organisation" || strings.Contains(strings.ToLower(e.name), w) {
+			return e
+		}
+	}
+	return nil
+}
+
+// last returns the latest entity of kind k.
+func (x *extractor) last(k graph.Kind) *entity {
+	for i := len(x.reg.ents) - 1; i >= 0; i-- {
+		if e := x.reg.ents[i]; e.kind == k && !e.dropped {
+			return e
+		}
+	}
+	return nil
+}
+
+// gazetteer adapters, nil-safe.
+
+func (x *extractor) countryMatches(text string) []gazetteer.Match {
+	if x.g == nil {
+		return nil
+	}
+	return x.g.MatchCountries(text)
+}
+
+func (x *extractor) bodyMatches(text string) []gazetteer.Match {
+	if x.g == nil {
+		return nil
+	}
+	return x.g.MatchBodies(text)
+}
+
+func (x *extractor) compound(w string) []string {
+	if x.g == nil {
+		return nil
+	}
+	var out []string
+	for _, c := range x.g.CountriesInCompound(w) {
+		out = append(out, c.Code)
+	}
+	return out
+}
+
+func (x *extractor) isBody(name string) bool {
+	if x.g == nil {
+		return false
+	}
+	_, ok := x.g.BodyByName(name)
+	return ok
+}
+
+// countryName returns the common name of a country code.
+func (x *extractor) countryName(code string) string {
+	if x.g != nil {
+		if c, ok := x.g.Country(code); ok {
+			return c.Name
+		}
+	}
+	return code
+}
+
+// body looks an institution up in the gazetteer by name, or by acronym
+// when exactly one body has it.
+func (x *extractor) body(name string) (gazetteer.Body, bool) {
+	if x.g == nil {
+		return gazetteer.Body{}, false
+	}
+	if b, ok := x.g.BodyByName(name); ok {
+		return b, true
+	}
+	if isAcronym(name) {
+		if bs := x.g.BodiesByAcronym(name); len(bs) >= 1 {
+			return x.pickBody(bs), true
+		}
+	}
+	return gazetteer.Body{}, false
+}
+
+// pickBody chooses among bodies sharing an acronym: one based in a country
+// the document has mentioned, else the first.
+func (x *extractor) pickBody(bs []gazetteer.Body) gazetteer.Body {
+	for _, b := range bs {
+		for _, e := range x.reg.ents {
+			if e.kind == graph.Country && e.country == b.Country && b.Country != "" {
+				return b
+			}
+		}
+	}
+	return bs[0]
+}
+
+var debugTemplates = os.Getenv("SDKG_DEBUG") != ""
+
+// country returns the entity of the country with the ISO code, adding the
+// form written in the text as an alias.
+func (x *extractor) country(code, written string) *entity {
+	k := "Country|code:" + code
+	e := x.reg.byKey[k]
+	if e == nil {
+		e = &entity{seq: len(x.reg.ents), kind: graph.Country, name: x.countryName(code), country: code}
+		x.reg.ents = append(x.reg.ents, e)
+		x.reg.byKey[k] = e
+	}
+	if written != "" && !strings.Contains(written, "-") {
+		e.addAlias(written)
+	}
+	return e
+}

@@ -1,0 +1,83 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+// facts turns the document's entities and edges into graph facts with
+// provisional ids (kind prefix and slug of the name), one edge per
+// (type, endpoints, date), keeping the first evidence.
+func (x *extractor) facts() *graph.Facts {
+	f := &graph.Facts{Document: graph.Document{ID: x.doc.ID, Title: x.doc.Title, Publisher: x.doc.Publisher,
+		Issued: x.doc.Issued, Source: x.doc.Source, Format: string(x.doc.Format)}}
+	for _, e := range x.doc.Entries {
+		f.Document.Entries = append(f.Document.Entries, graph.Entry{ID: e.ID, Heading: e.Heading, Date: e.Date, Start: e.Start, End: e.End})
+	}
+	ids := map[*entity]string{}
+	used := map[string]bool{}
+	for _, e := range x.reg.ents {
+		if e.dropped || e.untitled && e.name == e.gen {
+			continue
+		}
+		id := NodeID(e.kind, e.name, e.country, e.date, e.untitled)
+		for n := 2; used[id]; n++ {
+			id = NodeID(e.kind, e.name, e.country, e.date, e.untitled) + "-" + itoa(n)
+		}
+		used[id] = true
+		ids[e] = id
+		aliases := append([]string{}, e.aliases...)
+		sort.Strings(aliases)
+		f.Nodes = append(f.Nodes, graph.Node{ID: id, Kind: e.kind, Name: e.name, Aliases: aliases, Country: e.country})
+	}
+	seen := map[string]bool{}
+	for _, fa := range x.edges {
+		from, okF := ids[fa.from]
+		to, okT := ids[fa.to]
+		if !okF || !okT || from == to {
+			continue
+		}
+		ed := graph.Edge{Type: fa.typ, From: from, To: to, Date: fa.date, Props: fa.props,
+			Confidence: fa.confidence, Rule: fa.rule}
+		ev := fa.evidence
+		ed.Evidence = &ev
+		if !graph.ValidDate(ed.Date) {
+			ed.Date = ""
+		}
+		k := ed.Key()
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		f.Edges = append(f.Edges, ed)
+	}
+	return f
+}
+
+// NodeID returns the id of a node: "country:CN" for a country, else the
+// kind in lower case and the slug of the name ("person:yin-hejun"); an
+// untitled agreement or unnamed event adds its date.
+func NodeID(k graph.Kind, name, country, date string, untitled bool) string {
+	if k == graph.Country && country != "" {
+		return "country:" + country
+	}
+	id := strings.ToLower(string(k)) + ":" + Slug(name)
+	if untitled && date != "" {
+		id += "-" + date
+	}
+	return id
+}
+
+// Slug folds a name to lower-case words joined by hyphens.
+func Slug(name string) string {
+	return strings.ReplaceAll(graph.NormalizeName(name), " ", "-")
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}

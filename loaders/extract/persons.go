@@ -1,0 +1,242 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+// findPersons finds personal names: after an honorific ("Prof. Dai
+// Junbiao"), after a title ("President Xi Jinping", "Minister of Science
+// and Technology Yin Hejun"), after "Title of <organisation>," ("Deputy
+// Director of X, Han Siyuan"), before an apposition with a title ("Dou
+// Xiankang, President of ..."), after "according to", before "said", and
+// any Chinese name shape (a common surname and a pinyin given name).
+func (s *sent) findPersons() {
+	for i := 0; i < len(s.toks); i++ {
+		if s.taken[i] || !s.nameWord(i) {
+			continue
+		}
+		j := s.nameEnd(i)
+		if ok, from := s.personCue(i, j); ok {
+			i = from
+			j = s.nameEnd(i)
+			if j-i > 3 {
+				j = i + 3
+			}
+			if j-i >= 2 || j-i == 1 && s.honorificBefore(i) && s.knownSurname(s.w(i)) {
+				s.add(graph.Person, i, j, s.words(i, j))
+			}
+			i = j - 1
+		}
+	}
+}
+
+// nameWord reports whether token i can be part of a personal name.
+func (s *sent) nameWord(i int) bool {
+	t := s.toks[i]
+	if !t.cap || !t.word || capStop[t.w] || months[t.w] || titleHeads[t.w] || honorifics[t.w] ||
+		orgHeads[t.w] || isAcronym(t.w) || titleModifiers[t.w] || len(t.w) < 2 {
+		return false
+	}
+	for _, r := range t.w {
+		if r >= '0' && r <= '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// nameEnd returns the end of the run of name words starting at i.
+func (s *sent) nameEnd(i int) int {
+	j := i
+	for j < len(s.toks) && !s.taken[j] && s.nameWord(j) {
+		j++
+	}
+	return j
+}
+
+// personCue decides whether the name run [i, j) is a person, and where the
+// name starts in it (a title such as "Minister of Science and Technology"
+// may open the run).
+func (s *sent) personCue(i, j int) (bool, int) {
+	if k := s.afterField(i, j); k > i {
+		return j-k >= 2 && s.titleBefore(i), k
+	}
+	switch {
+	case s.honorificBefore(i), s.titleBefore(i) && j-i >= 2, s.afterTitleOf(i) && j-i >= 2:
+		return true, i
+	case j-i >= 2 && j-i <= 3 && s.titleAfter(j):
+		return true, i
+	case j-i >= 2 && s.chineseName(i):
+		return true, i
+	case j-i >= 2 && j-i <= 3 && (s.lower(i-1) == "to" && s.lower(i-2) == "according" || saidVerbs[s.w(j)]):
+		return true, i
+	}
+	return false, i
+}
+
+var saidVerbs = set("said says stated told noted added explained announced remarked commented")
+
+func (s *sent) lower(i int) string { return strings.ToLower(s.w(i)) }
+
+// afterField skips the field words of a title at the start of a run
+// ("Science, Technology and Innovation Luciana Santos" after "Minister of")
+// and returns where the name starts, or i when the run does not start with
+// field words.
+func (s *sent) afterField(i, j int) int {
+	if !fieldWords[s.w(i)] || !s.titleBefore(i) {
+		return i
+	}
+	k := i
+	for k < len(s.toks) {
+		w := s.w(k)
+		if fieldWords[w] || (w == "and" || w == ",") && fieldWords[s.w(k+1)] {
+			k++
+			continue
+		}
+		break
+	}
+	if k == i {
+		return i
+	}
+	return k
+}
+
+// honorificBefore reports whether "Prof.", "Dr", "Ms." and the like precede i.
+func (s *sent) honorificBefore(i int) bool {
+	k := i - 1
+	if s.w(k) == "." {
+		k--
+	}
+	return honorifics[s.w(k)]
+}
+
+// titleBefore reports whether a title ends right before i: "President",
+// "Minister of Science and Technology", "CEO of".
+func (s *sent) titleBefore(i int) bool {
+	k := i - 1
+	for k >= 0 && (fieldWords[s.w(k)] || s.w(k) == "and" || s.w(k) == "," || s.w(k) == "of" || s.w(k) == "for") {
+		k--
+	}
+	return k >= 0 && titleHeads[s.w(k)] && !s.taken[k]
+}
+
+// afterTitleOf reports whether "Title of (the) <organisation or
+// country>(,)" precedes i: "CEO of Clean Kim Fredenslund", "Deputy
+// Director of X, Han Siyuan".
+func (s *sent) afterTitleOf(i int) bool {
+	k := i - 1
+	if s.w(k) == "," {
+		k--
+	}
+	m := s.mentionEndingAt(k)
+	if m == nil || m.kind != graph.Institution && m.kind != graph.Country {
+		return false
+	}
+	k = m.i - 1
+	if s.w(k) == "the" {
+		k--
+	}
+	if s.w(k) != "of" {
+		return false
+	}
+	for k--; k >= 0 && (fieldWords[s.w(k)] || s.w(k) == "and" || s.w(k) == "," || s.w(k) == "of"); k-- {
+	}
+	return k >= 0 && (titleHeads[s.w(k)] || titleHeads[s.lower(k)])
+}
+
+// mentionEndingAt returns the top-level mention whose last token is k
+// (acronym parentheses after it allowed).
+func (s *sent) mentionEndingAt(k int) *mention {
+	k = s.prev(k)
+	for _, m := range s.ms {
+		if s.prev(m.j-1) == k {
+			return m
+		}
+	}
+	return nil
+}
+
+// titleAfter reports whether ", (a|an|the) Title" follows j.
+func (s *sent) titleAfter(j int) bool {
+	if s.w(j) != "," {
+		return false
+	}
+	k := j + 1
+	if s.w(k) == "a" || s.w(k) == "an" || s.w(k) == "the" {
+		k++
+	}
+	for n := 0; n < 3 && k < len(s.toks); n, k = n+1, k+1 {
+		if titleHeads[s.w(k)] {
+			return true
+		}
+		if !titleModifiers[s.w(k)] {
+			return false
+		}
+	}
+	return false
+}
+
+// chineseName reports whether tokens i, i+1 are a Chinese surname and a
+// pinyin given name.
+func (s *sent) chineseName(i int) bool {
+	return chineseSurnames[s.w(i)] && isPinyinName(s.w(i+1)) && !fieldWords[s.w(i+1)]
+}
+
+// knownSurname reports whether a one-word name after an honorific is the
+// surname of a person the document knows.
+func (s *sent) knownSurname(w string) bool {
+	for _, e := range s.x.reg.ents {
+		if e.kind == graph.Person && strings.Contains(" "+e.name+" ", " "+w+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// refHeads are the nouns of definite descriptions that refer back to an
+// entity: "the meeting", "the academy", "the mission".
+var (
+	eventRefs     = set("meeting event ceremony summit conference forum talks visit session congress workshop symposium dialogue")
+	instRefs      = set("academy foundation agency ministry university institute centre center administration organization organisation observatory council commission cluster society association")
+	agreementRefs = set("agreement memorandum declaration plan accord treaty")
+	missionRefs   = set("mission probe spacecraft lander rover orbiter")
+)
+
+// findReferences resolves definite descriptions ("the meeting", "the
+// academy") to the latest fitting entity, and finds untitled agreements
+// ("an agreement", "a memorandum of understanding").
+func (s *sent) findReferences() {
+	for i := 0; i+1 < len(s.toks); i++ {
+		if s.taken[i+1] || s.toks[i+1].cap && !agreementNouns[s.w(i+1)] {
+			continue
+		}
+		det, w := s.lower(i), s.w(i+1)
+		switch {
+		case det == "the" && eventRefs[w] && s.x.curEvent != nil:
+			s.ref(i+1, s.x.curEvent)
+		case det == "the" && instRefs[w]:
+			s.ref(i+1, s.x.lastInstitution(w))
+		case det == "the" && missionRefs[w]:
+			s.ref(i+1, s.x.last(graph.Mission))
+		case (det == "the" || det == "this") && agreementRefs[w] && s.w(i+2) != "between":
+			s.ref(i+1, s.x.last(graph.Agreement))
+		case agreementNouns[w] && (det == "a" || det == "an" || det == "the" || det == "framework" || det == "cooperation"):
+			m := s.add(graph.Agreement, i+1, i+2, "Agreement")
+			m.untitled, m.gen = true, "Agreement"
+			if strings.EqualFold(w, "mou") || w == "memorandum" {
+				m.gen = "Memorandum of Understanding"
+			}
+		}
+	}
+}
+
+// ref adds a reference mention to e at token i.
+func (s *sent) ref(i int, e *entity) {
+	if e == nil {
+		return
+	}
+	m := s.add(e.kind, i, i+1, e.name)
+	m.ent, m.ref = e, true
+}

@@ -1,0 +1,204 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+// register gives every mention of the sentence its entity, creating
+// entities on first mention, and states what names themselves say:
+// PART_OF for "A of the B" and "CNSA X Center", BASED_IN for a country in
+// an institution's own name.
+func (s *sent) register() {
+	all := append(append([]*mention(nil), s.ms...), s.nested...)
+	sort.SliceStable(all, func(a, b int) bool { return all[a].s < all[b].s })
+	for _, m := range all {
+		if m.kind == kindDate || m.ent != nil && m.ref {
+			continue
+		}
+		if a, ok := s.acrAt[s.next(m.j)]; ok && m.acr == "" && s.next(m.j) < len(s.toks) {
+			m.acr = a
+		}
+		if m.acr == "" && m.j < len(s.toks) {
+			if a, ok := s.acrAt[m.j]; ok {
+				m.acr = a
+			}
+		}
+		if m.ent == nil {
+			m.ent = s.entityOf(m)
+		}
+		s.defineAcronym(m)
+	}
+	for _, m := range all {
+		s.nameFacts(m)
+	}
+}
+
+// entityOf returns the entity a new mention names.
+func (s *sent) entityOf(m *mention) *entity {
+	r := s.x.reg
+	switch {
+	case m.kind == graph.Country:
+		return s.x.country(m.code, m.name)
+	case m.kind == graph.Institution:
+		return s.institution(m)
+	case m.untitled:
+		e := &entity{seq: len(r.ents), kind: m.kind, name: m.gen, untitled: true, gen: m.gen}
+		r.ents = append(r.ents, e)
+		return e
+	}
+	if e := r.findPrefix(m.kind, m.name); e != nil {
+		r.bind(e, m.name)
+		return e
+	}
+	e := r.add(m.kind, m.name, m.aliases...)
+	if m.kind == graph.Place && m.code != "" {
+		e.country = m.code
+	}
+	return e
+}
+
+// institution resolves an institution mention: an acronym the document
+// defined, then the gazetteer (by acronym or by name), then a new entity.
+func (s *sent) institution(m *mention) *entity {
+	r := s.x.reg
+	names := append([]string{m.name}, m.aliases...)
+	if e := r.find(graph.Institution, names...); e != nil {
+		for _, n := range names {
+			r.bind(e, n)
+		}
+		return e
+	}
+	if e := r.findBilateral(m.name); e != nil {
+		r.bind(e, m.name)
+		return e
+	}
+	if b, ok := s.x.body(m.name); ok {
+		e := r.add(graph.Institution, b.Name, append(append(b.Acronyms, b.Aliases...), names...)...)
+		if e.country == "" {
+			e.country = b.Country
+		}
+		return e
+	}
+	return r.add(graph.Institution, m.name, m.aliases...)
+}
+
+// defineAcronym binds an acronym introduced in parentheses, and an
+// expansion given after an acronym, to the mention's entity.
+func (s *sent) defineAcronym(m *mention) {
+	e := m.ent
+	if e == nil {
+		return
+	}
+	if m.acr != "" {
+		if e.untitled {
+			e.acronym = m.acr
+			s.x.reg.surface[m.acr] = append(s.x.reg.surface[m.acr], surface{[]string{m.acr}, e})
+		} else {
+			e.acronym = m.acr
+			s.x.reg.bind(e, m.acr)
+		}
+	}
+	if exp, ok := s.expAt[m.j]; ok && e.kind == graph.Institution {
+		e.addAlias(exp)
+	}
+}
+
+// nameFacts emits the relations a name states by itself.
+func (s *sent) nameFacts(m *mention) {
+	if m.ent == nil || m.ref {
+		return
+	}
+	if m.parent != nil && m.parent.ent == nil {
+		m.parent.ent = s.entityOf(m.parent)
+	}
+	if m.parent != nil {
+		rule := "part-of-name"
+		if m.kind == graph.Event {
+			rule = "event-of-organisation"
+		}
+		s.emit(rule, 0.9, graph.PartOf, m, m.parent, "", nil)
+	}
+	if m.kind == graph.Institution {
+		s.basedInName(m)
+	}
+}
+
+// basedInName states BASED_IN for a country named or adjectival in an
+// institution's own name ("Australian Academy of Science"), unless it is
+// one party of a compound ("China-LAC ...", "China and CELAC Forum").
+func (s *sent) basedInName(m *mention) {
+	name := m.ent.name
+	if m.name != "" && !isAcronym(m.name) {
+		name = m.name
+	}
+	for _, c := range s.x.countryMatches(name) {
+		before, after := name[:c.Start], name[c.End:]
+		if strings.HasSuffix(before, "-") || strings.HasPrefix(after, "-") ||
+			strings.HasSuffix(before, " and ") || strings.HasPrefix(after, " and ") {
+			continue
+		}
+		ce := s.x.country(c.Code, "")
+		if m.ent.country == "" {
+			m.ent.country = c.Code
+		}
+		s.x.emitEntities("based-in-name", 0.9, graph.BasedIn, m.ent, ce, "", nil, s.evidence())
+	}
+}
+
+var bilateralRe = regexp.MustCompile(`^([A-Z][\w]*)(?:-| and )([A-Z][\w]*) (.+)$`)
+
+// bilateralKey folds "A-B X", "A and B X" and "B-A X" to one key.
+func bilateralKey(name string) string {
+	m := bilateralRe.FindStringSubmatch(name)
+	if m == nil {
+		return ""
+	}
+	a, b := m[1], m[2]
+	if a > b {
+		a, b = b, a
+	}
+	return graph.NormalizeName(a + " " + b + " " + m[3])
+}
+
+// findBilateral returns the institution whose name folds to the same
+// bilateral key as name.
+func (r *registry) findBilateral(name string) *entity {
+	k := bilateralKey(name)
+	if k == "" {
+		return nil
+	}
+	for _, e := range r.ents {
+		if e.kind != graph.Institution {
+			continue
+		}
+		for _, n := range e.names() {
+			if bilateralKey(n) == k {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// findPrefix returns the agreement or event whose title starts with name
+// ("China-CELAC Joint Action Plan" for the plan's full title), when name
+// has at least three words.
+func (r *registry) findPrefix(k graph.Kind, name string) *entity {
+	if k != graph.Agreement && k != graph.Event {
+		return nil
+	}
+	n := graph.NormalizeName(name)
+	if len(strings.Fields(n)) < 3 {
+		return nil
+	}
+	for _, e := range r.ents {
+		if e.kind == k && strings.HasPrefix(graph.NormalizeName(e.name), n+" ") {
+			return e
+		}
+	}
+	return nil
+}

@@ -1,0 +1,394 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+// rule is a named relation rule; its name is the Rule of the edges it emits.
+type rule struct {
+	name string
+	conf float64
+	run  func(s *sent, r rule)
+}
+
+// rules run in order on every sentence; the affiliation rules come first
+// because they mark titles and appositions, which then neither act nor host.
+var rules = []rule{
+	{"title-before-name", 0.9, ruleTitleBefore},
+	{"title-after-name", 0.9, ruleTitleAfter},
+	{"apposition-based-in", 0.85, ruleApposBasedIn},
+	{"located-in", 0.8, ruleLocatedIn},
+	{"part-of-organisation", 0.85, rulePartOfOrg},
+	{"held-in-place", 0.9, ruleHeldInPlace},
+	{"hosted-by", 0.85, ruleHostedBy},
+	{"host-held-event", 0.8, ruleHostHeld},
+	{"led-by", 0.85, ruleLedBy},
+	{"led-active", 0.8, ruleLedActive},
+	{"delegation", 0.8, ruleDelegation},
+	{"group-from-countries", 0.75, ruleGroupFrom},
+	{"attended", 0.85, ruleAttended},
+	{"keynote-at-event", 0.7, ruleKeynote},
+	{"signed-by-parties", 0.9, ruleSigned},
+	{"signed-passive", 0.85, ruleSignedPassive},
+	{"renewal-of-agreement", 0.85, ruleRenewal},
+	{"adopted-at-event", 0.85, ruleAdoptedAt},
+	{"launched", 0.9, ruleLaunched},
+	{"established-by", 0.85, ruleEstablishedBy},
+	{"established-in-place", 0.8, ruleEstablishedIn},
+	{"developed-by", 0.85, ruleDeveloped},
+	{"in-collaboration-with", 0.85, ruleInCollaboration},
+	{"researchers-from", 0.75, ruleResearchersFrom},
+	{"cooperated-with", 0.8, ruleCooperated},
+	{"place-in-place", 0.7, rulePlaceInPlace},
+}
+
+// applyRules runs every rule on the sentence.
+func (s *sent) applyRules() {
+	if len(s.t.ph) == 0 {
+		return
+	}
+	for _, r := range rules {
+		r.run(s, r)
+	}
+}
+
+// emitR emits an edge for rule r.
+func (s *sent) emitR(r rule, typ graph.EdgeType, from, to *mention, date string, props map[string]string) {
+	s.emit(r.name, r.conf, typ, from, to, date, props)
+}
+
+// pattern compiles a template pattern: `P` stands for a person
+// placeholder, `X` for an actor (person, institution, country), `K`
+// for any placeholder, and the other letters for their kinds.
+func pattern(p string) *regexp.Regexp {
+	r := strings.NewReplacer(
+		"‹X›", `\{[PIC]\d+\}`, "‹P›", `\{P\d+\}`, "‹I›", `\{I\d+\}`, "‹C›", `\{C\d+\}`,
+		"‹E›", `\{E\d+\}`, "‹A›", `\{A\d+\}`, "‹M›", `\{M\d+\}`, "‹L›", `\{L\d+\}`,
+		"‹J›", `\{J\d+\}`, "‹D›", `\{D\d+\}`, "‹K›", `\{[A-Z]\d+\}`,
+		"‹LIST›", `\{[PIC]\d+\}(?:(?:,| of(?: the)?)? \{[IC]\d+\})?(?:(?:,|,? and|,? &) (?:the )?\{[PIC]\d+\}(?: of(?: the)? \{I\d+\})?)*`,
+	)
+	return regexp.MustCompile(`(?i)` + r.Replace(p))
+}
+
+func first(ms []*mention) *mention {
+	if len(ms) == 0 {
+		return nil
+	}
+	return ms[0]
+}
+
+func kinds(ms []*mention, letters string) []*mention {
+	var out []*mention
+	for _, m := range ms {
+		if strings.IndexByte(letters, m.letter()) >= 0 {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// listed returns the actors of a list group, leaving out the parents in
+// "A of the B" and mentions marked as titles or appositions.
+func (s *sent) listed(ms []*mention) []*mention {
+	var out []*mention
+	for _, m := range ms {
+		if !m.isActor() || s.appos[m] || s.isParentInText(m) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// isParentInText reports whether the mention follows "<organisation> of (the)".
+func (s *sent) isParentInText(m *mention) bool {
+	p := s.ph(m)
+	if p.a < 0 {
+		return false
+	}
+	b := strings.TrimSuffix(s.before(p.a, 12), "the ")
+	if !strings.HasSuffix(b, " of ") {
+		return false
+	}
+	q := s.prevPlaceholder(p.a)
+	return q != nil && q.kind == graph.Institution && strings.HasSuffix(s.t.s[:p.a], s.t.s[s.ph(q).b:p.a]) &&
+		len(s.t.s[s.ph(q).b:p.a]) <= 8
+}
+
+// prevPlaceholder returns the mention placed right before position a.
+func (s *sent) prevPlaceholder(a int) *mention {
+	var m *mention
+	for _, p := range s.t.ph {
+		if p.b <= a {
+			m = p.m
+		}
+	}
+	return m
+}
+
+// modalWords before a verb make it unreal: "will sign", "plans to launch".
+var modalRe = regexp.MustCompile(`(?i)(?:\b(?:will|would|shall|may|might|could|should|can|to|not|never|cannot|yet)|n't)(?: be| have| been| jointly| also| soon| further)?\s+$`)
+
+// modal reports whether the verb at template position a is negated,
+// future, planned or proposed.
+func (s *sent) modal(a int) bool {
+	return modalRe.MatchString(s.before(a, 40))
+}
+
+// dateNear returns the date mentioned in the clause of position a that is
+// nearest to it; periods such as "(2025-2027)" do not count.
+func (s *sent) dateNear(a int) string {
+	ca, cb := s.clause(a)
+	best, dist := "", 1<<30
+	for _, p := range s.t.ph {
+		if p.m.kind != kindDate || p.m.date.Until != "" || p.a < ca || p.b > cb {
+			continue
+		}
+		d := p.a - a
+		if d < 0 {
+			d = a - p.b
+		}
+		if d < dist {
+			best, dist = p.m.date.Value, d
+		}
+	}
+	return best
+}
+
+// eventDate dates a relation with an event: the date stated near it, the
+// event's own date, or the entry's context date. The event takes the
+// date when it has none.
+func (s *sent) eventDate(a int, ev *mention) string {
+	d := s.dateNear(a)
+	if ev != nil && ev.ent != nil && ev.kind == graph.Event {
+		if d == "" {
+			d = ev.ent.date
+		}
+		if ev.ent.date == "" && len(d) >= 7 {
+			ev.ent.date = d
+		}
+	}
+	if d == "" {
+		d = s.x.ctxDate
+	}
+	return d
+}
+
+// actDate dates an act with no event: the date near it, else the entry's.
+func (s *sent) actDate(a int) string {
+	if d := s.dateNear(a); d != "" {
+		return d
+	}
+	return s.x.ctxDate
+}
+
+// --- affiliation ----------------------------------------------------------
+
+var titlePhraseRe = regexp.MustCompile(`^\s*((?:[A-Z][\w'’.-]*|of|and|for|the|[,&])(?:\s*(?:[A-Z][\w'’.-]*|of|and|for|the|[,&]))*)\s*$`)
+
+// ruleTitleBefore: "{C} Minister of Science and Technology {P}", "{I}
+// President {P}", "CEO of {I} {P}", "Deputy Director of {I}, {P}".
+func ruleTitleBefore(s *sent, r rule) {
+	for k := 1; k < len(s.t.ph); k++ {
+		p, q := s.t.ph[k], s.t.ph[k-1]
+		if p.m.kind != graph.Person || q.m.kind != graph.Institution && q.m.kind != graph.Country {
+			continue
+		}
+		seg := s.t.s[q.b:p.a]
+		if t := titlePhraseRe.FindStringSubmatch(seg); t != nil && hasTitleHead(t[1]) {
+			role := cleanRole(t[1])
+			if strings.HasSuffix(role, " of") || strings.HasSuffix(role, " of the") {
+				continue
+			}
+			s.affiliate(r, p.m, q.m, role)
+			continue
+		}
+		if strings.TrimSpace(seg) == "" || strings.TrimSpace(seg) == "," {
+			start := 0
+			if k >= 2 {
+				start = s.t.ph[k-2].b
+			}
+			if role, ok := titleEnding(s.t.s[start:q.a]); ok {
+				s.affiliate(r, p.m, q.m, role)
+			}
+		}
+	}
+}
+
+// affiliate emits AFFILIATED_WITH and marks the organisation as the
+// person's title, not an actor of the sentence.
+func (s *sent) affiliate(r rule, p, org *mention, role string) {
+	s.appos[org] = true
+	if s.aff[p] == nil || org.kind == graph.Institution {
+		s.aff[p] = org
+	}
+	s.emitR(r, graph.AffiliatedWith, p, org, "", map[string]string{"role": role})
+}
+
+// hasTitleHead reports whether a phrase contains a title head.
+func hasTitleHead(phrase string) bool {
+	for _, w := range strings.FieldsFunc(phrase, func(r rune) bool { return r == ' ' || r == ',' }) {
+		if titleHeads[w] || titleHeads[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
+}
+
+// cleanRole trims a role to the title: from its first modifier or head.
+func cleanRole(phrase string) string {
+	words := strings.Fields(strings.Trim(phrase, " ,"))
+	start := -1
+	for i, w := range words {
+		w = strings.Trim(w, ",")
+		if titleModifiers[w] || titleHeads[w] || titleHeads[strings.ToLower(w)] {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return ""
+	}
+	return strings.Trim(strings.Join(words[start:], " "), " ,")
+}
+
+// titleEnding reads "... Title of (the) " at the end of text and returns
+// the title ("Deputy Director", "head", "Minister of Higher Education and
+// Science").
+func titleEnding(text string) (string, bool) {
+	t := strings.TrimRight(text, " ")
+	t = strings.TrimSuffix(t, " the")
+	t = strings.TrimSuffix(t, " The")
+	if !strings.HasSuffix(t, " of") && t != "of" {
+		return "", false
+	}
+	t = strings.TrimSuffix(t, "of")
+	words := strings.Fields(t)
+	i := len(words)
+	for i > 0 {
+		w := strings.Trim(words[i-1], ",")
+		if isUpperInitial(w) || w == "and" || w == "of" || w == "for" || titleHeads[w] || titleModifiers[w] {
+			i--
+			if !isUpperInitial(w) && titleHeads[w] {
+				break
+			}
+			continue
+		}
+		break
+	}
+	role := cleanRole(strings.Join(words[i:], " "))
+	if role == "" || !hasTitleHead(role) {
+		return "", false
+	}
+	return role, true
+}
+
+var titleAfterRe = regexp.MustCompile(`^,\s+(?:(?:a|an|the)\s+)?((?:[A-Za-z][\w'’-]*\s*){1,6}?)(?:,\s*|\s+(?:of|at|from|with|in)\s+(?:the\s+)?)\{([IC])(\d+)\}`)
+var whoHeadsRe = regexp.MustCompile(`^,?\s+who\s+(?:heads|leads|chairs|directs|runs)\s+(?:the\s+)?\{([IC])(\d+)\}`)
+
+// ruleTitleAfter: "{P}, President of the {I}", "{P}, a researcher from the
+// {I}", "{P}, CEO, {I}", "{P}, who heads {I}".
+func ruleTitleAfter(s *sent, r rule) {
+	for k, p := range s.t.ph {
+		if p.m.kind != graph.Person {
+			continue
+		}
+		rest := s.t.s[p.b:]
+		if loc := titleAfterRe.FindStringSubmatchIndex(rest); loc != nil {
+			role := rest[loc[2]:loc[3]]
+			if hasTitleHead(role) && k+1 < len(s.t.ph) {
+				s.affiliate(r, p.m, s.t.ph[k+1].m, cleanRole(role))
+			}
+			continue
+		}
+		if whoHeadsRe.MatchString(rest) && k+1 < len(s.t.ph) {
+			s.affiliate(r, p.m, s.t.ph[k+1].m, "head")
+		}
+	}
+}
+
+// --- based in, part of ----------------------------------------------------
+
+var (
+	apposCountryRe = pattern(`(‹I›),\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?(‹C›)`)
+	possessiveRe   = pattern(`(‹C›)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(‹I›)`)
+	apposPossRe    = pattern(`(‹I›),\s+(‹C›)(?:'s|’s)\s+[a-z]`)
+	basedSuffixRe  = pattern(`(‹L›|‹C›)-based\s+(?:[\w-]+\s+){0,3}?(‹I›)`)
+)
+
+// ruleApposBasedIn: "{I}, a {C} national cluster", "{C}'s {I}",
+// "{I}, {C}'s space agency", "a {L}-based {I}".
+func ruleApposBasedIn(s *sent, r rule) {
+	for _, g := range s.groups(apposCountryRe) {
+		s.basedIn(r, first(g[1]), first(g[2]))
+	}
+	for _, g := range s.groups(possessiveRe) {
+		s.basedIn(r, first(g[2]), first(g[1]))
+	}
+	for _, g := range s.groups(apposPossRe) {
+		s.basedIn(r, first(g[1]), first(g[2]))
+	}
+	for _, g := range s.groups(basedSuffixRe) {
+		s.basedIn(r, first(g[2]), first(g[1]))
+	}
+}
+
+func (s *sent) basedIn(r rule, inst, where *mention) {
+	if inst == nil || where == nil {
+		return
+	}
+	s.appos[where] = true
+	s.emitR(r, graph.BasedIn, inst, where, "", nil)
+}
+
+var locatedRe = pattern(`(‹I›)[^{};]{0,40}?\b(?:based|headquartered|located)\s+in\s+(?:the\s+)?(‹L›|‹C›)`)
+
+// ruleLocatedIn: "{I}, headquartered in {L}".
+func ruleLocatedIn(s *sent, r rule) {
+	for _, g := range s.groups(locatedRe) {
+		s.basedIn(r, first(g[1]), first(g[2]))
+	}
+}
+
+var partOfRe = pattern(`(‹I›|‹E›) of (?:the )?(‹I›)`)
+
+// rulePartOfOrg: "{I} of the {I}" where the names were split, "{E} of the {I}".
+func rulePartOfOrg(s *sent, r rule) {
+	for _, g := range s.groups(partOfRe) {
+		a, b := first(g[1]), first(g[2])
+		if a != nil && b != nil && (a.kind == graph.Event || s.headIn(a.i, a.j) || a.ent.kind == graph.Institution && len(a.ent.aliases) > 0) {
+			s.appos[b] = true
+			s.emitR(r, graph.PartOf, a, b, "", nil)
+		}
+	}
+}
+
+var placeInPlaceRe = pattern(`(‹L›)(?: in|,) (‹L›)`)
+
+// rulePlaceInPlace: "{L} in {L}" (a site in a province).
+func rulePlaceInPlace(s *sent, r rule) {
+	for _, g := range s.groups(placeInPlaceRe) {
+		a, b := first(g[1]), first(g[2])
+		if a != nil && b != nil && isProvince(b.ent.name) {
+			s.emitR(r, graph.BasedIn, a, b, "", nil)
+		}
+	}
+}
+
+// isProvince reports whether a place is a province or region.
+func isProvince(name string) bool {
+	if strings.HasSuffix(name, " Province") || strings.HasSuffix(name, " Region") {
+		return true
+	}
+	for _, ps := range knownPlaces {
+		for _, p := range ps {
+			if p.name == name && p.typ == "province" {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,384 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+// signVerbs maps the verbs of signing to the act they record.
+var signVerbs = map[string]string{
+	"signed": "signed", "inked": "signed", "concluded": "signed", "exchanged": "signed",
+	"ratified": "signed", "adopted": "adopted", "endorsed": "adopted", "renewed": "renewed",
+}
+
+var signVerbRe = regexp.MustCompile(`(?i)\b(signed|inked|concluded|exchanged|ratified|adopted|endorsed|renewed)\b`)
+
+// ruleSigned: "{P} and {P} signed a {A}", "{I}, a ... cluster, and the {I}
+// signed a {A}", "{X} and {Y} adopted the {A} and the {A}". Actors after
+// "except" sign nothing; a signer "on behalf of" bodies makes them sign.
+func ruleSigned(s *sent, r rule) {
+	for _, loc := range signVerbRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		if s.modal(loc[0]) || strings.HasSuffix(strings.ToLower(s.before(loc[0], 5)), " by ") {
+			continue
+		}
+		act := signVerbs[strings.ToLower(s.t.s[loc[2]:loc[3]])]
+		ca, cb := s.clause(loc[0])
+		after := s.t.s[loc[1]:cb]
+		if strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "by") {
+			continue
+		}
+		objs := s.objectsAfter(loc[1], cb)
+		if len(objs) == 0 {
+			continue
+		}
+		if strings.Contains(strings.ToLower(after[:min(len(after), 30)]), "renewal") {
+			act = "renewed"
+		}
+		signers := s.signers(ca, loc[0])
+		signers = append(signers, s.onBehalf(loc[1], cb)...)
+		for _, a := range objs {
+			for _, m := range signers {
+				s.emitR(r, graph.Signed, m, a, s.actDate(loc[0]), map[string]string{"act": act})
+			}
+			if len(signers) == 0 {
+				s.partiesSign(r, a, act, s.actDate(loc[0]))
+			}
+		}
+	}
+}
+
+// objectsAfter returns the agreements after a verb, up to the end of the
+// clause or the next verb of signing.
+func (s *sent) objectsAfter(a, b int) []*mention {
+	if n := signVerbRe.FindStringIndex(s.t.s[a:b]); n != nil {
+		b = a + n[0]
+	}
+	return s.within(a, b, "A")
+}
+
+// signers returns the actors of the clause before the verb at a.
+func (s *sent) signers(ca, a int) []*mention {
+	var out []*mention
+	for _, m := range s.within(ca, a, "PIC") {
+		if s.appos[m] || s.isParentInText(m) || s.afterPrep(m) || s.afterExcept(m) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// afterExcept reports whether the mention is excluded: "all members
+// except {C}".
+func (s *sent) afterExcept(m *mention) bool {
+	b := strings.ToLower(s.before(s.ph(m).a, 40))
+	i := strings.LastIndex(b, "except")
+	return i >= 0 && !strings.ContainsAny(b[i:], ",;") || strings.HasSuffix(b, "except ")
+}
+
+var behalfRe = regexp.MustCompile(`(?i)on behalf of`)
+
+// onBehalf returns the bodies a signature was made for.
+func (s *sent) onBehalf(a, b int) []*mention {
+	loc := behalfRe.FindStringIndex(s.t.s[a:b])
+	if loc == nil {
+		return nil
+	}
+	return kinds(s.within(a+loc[1], b, "IC"), "IC")
+}
+
+// partiesSign makes the parties of "the agreement between A and B" sign it.
+func (s *sent) partiesSign(r rule, a *mention, act, date string) {
+	for _, p := range a.parties {
+		s.emitR(r, graph.Signed, p, a, date, map[string]string{"act": act})
+	}
+}
+
+var signedByRe = pattern(`(‹A›)[^{};]{0,60}?\b(?:was |were |has been |have been |had been )?(signed|adopted|endorsed|renewed|concluded|inked) by (?:the )?(‹LIST›)`)
+var signedBetweenRe = pattern(`(‹A›)[^{};]{0,40}?\b(?:was |were )?(signed|concluded|inked|renewed) between (?:the )?(‹LIST›)`)
+
+// ruleSignedPassive: "{A} was signed by {X} and {Y}", "{A} was signed
+// between {X} and {Y}".
+func ruleSignedPassive(s *sent, r rule) {
+	for _, re := range []*regexp.Regexp{signedByRe, signedBetweenRe} {
+		for _, loc := range re.FindAllStringSubmatchIndex(s.t.s, -1) {
+			if s.modal(loc[4]) {
+				continue
+			}
+			a := first(s.within(loc[2], loc[3], "A"))
+			act := signVerbs[strings.ToLower(s.t.s[loc[4]:loc[5]])]
+			for _, m := range s.listed(s.within(loc[6], loc[7], "PIC")) {
+				s.emitR(r, graph.Signed, m, a, s.actDate(loc[4]), map[string]string{"act": act})
+			}
+		}
+	}
+}
+
+var betweenRe = pattern(`(‹A›) between (?:the )?(‹X›)(?: of (?:the )?‹I›)?,? and (?:the )?(‹X›)`)
+var renewalRe = pattern(`\b(renewal|signing|conclusion|adoption) of (?:the )?(‹A›)`)
+
+// ruleRenewal: "the renewal of the {A} between {I} and {I}": the parties
+// renewed it. Also records the parties of every "{A} between X and Y".
+func ruleRenewal(s *sent, r rule) {
+	for _, g := range s.groups(betweenRe) {
+		a := first(g[1])
+		if a.untitled {
+			a.parties = []*mention{first(g[2]), first(g[3])}
+		}
+	}
+	for _, loc := range renewalRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		a := first(s.within(loc[4], loc[5], "A"))
+		if a == nil || s.modal(loc[0]) {
+			continue
+		}
+		act := map[string]string{"renewal": "renewed", "signing": "signed", "conclusion": "signed", "adoption": "adopted"}[strings.ToLower(s.t.s[loc[2]:loc[3]])]
+		if s.hasSignVerbFor(loc[0]) {
+			continue
+		}
+		s.partiesSign(r, a, act, s.dateNear(loc[0]))
+	}
+}
+
+// hasSignVerbFor reports whether a sign verb governs the noun at a ("signed
+// the renewal of"), which rule signed-by-parties handles.
+func (s *sent) hasSignVerbFor(a int) bool {
+	return signVerbRe.MatchString(s.before(a, 20))
+}
+
+var atEventRe = pattern(`\b(?:at|during)(?: the (?:end|close|conclusion|opening|margins) of)? (?:the )?["“]?(‹E›)`)
+
+// ruleAdoptedAt: agreements signed or adopted at a meeting are part of it
+// ("At the end of the {E}, ... adopted the {A} and the {A}"); "on the
+// sidelines of" or "parallel to" a meeting is not "at" it.
+func ruleAdoptedAt(s *sent, r rule) {
+	for _, g := range s.groups(atEventRe) {
+		ev := first(g[1])
+		for _, loc := range signVerbRe.FindAllStringIndex(s.t.s, -1) {
+			_, cb := s.clause(loc[0])
+			if s.modal(loc[0]) {
+				continue
+			}
+			for _, a := range s.objectsAfter(loc[1], cb) {
+				s.emitR(r, graph.PartOf, a, ev, "", nil)
+			}
+			for _, a := range s.within(0, loc[0], "A") {
+				if strings.Contains(s.t.s[s.ph(a).b:loc[0]], "{") {
+					continue
+				}
+				s.emitR(r, graph.PartOf, a, ev, "", nil)
+			}
+		}
+	}
+}
+
+var launchedRe = regexp.MustCompile(`(?i)\blaunched\b`)
+var fromSiteRe = pattern(`^[^;]*?\bfrom (?:the )?(‹L›)`)
+var launchedByRe = pattern(`(‹M›)[^{};]{0,60}?\blaunched\b[^;]{0,80}?\bby (?:the )?(‹C›|‹I›)`)
+
+// ruleLaunched: "{C} launched its ... mission, {M}, on {D} from the {L}"
+// (site from "from the {L}"), "{M} was launched ... by {I}".
+func ruleLaunched(s *sent, r rule) {
+	for _, loc := range launchedRe.FindAllStringIndex(s.t.s, -1) {
+		if s.modal(loc[0]) {
+			continue
+		}
+		ca, cb := s.clause(loc[0])
+		who := s.subject(loc[0], "CI")
+		missions := s.within(loc[1], cb, "M")
+		if who == nil || len(missions) == 0 || ca > s.ph(who).a {
+			continue
+		}
+		props := map[string]string{}
+		if g := s.groupsAt(fromSiteRe, loc[1], cb); g != nil {
+			props["site"] = first(g[1]).ent.name
+		}
+		for _, m := range missions {
+			s.emitR(r, graph.Launched, who, m, s.actDate(loc[0]), props)
+		}
+	}
+	for _, g := range s.groups(launchedByRe) {
+		s.emitR(r, graph.Launched, first(g[2]), first(g[1]), s.actDate(s.ph(first(g[1])).b), nil)
+	}
+}
+
+// groupsAt matches re against the template from a to b.
+func (s *sent) groupsAt(re *regexp.Regexp, a, b int) [][]*mention {
+	loc := re.FindStringSubmatchIndex(s.t.s[a:b])
+	if loc == nil {
+		return nil
+	}
+	var gs [][]*mention
+	for g := 0; 2*g < len(loc); g++ {
+		if loc[2*g] < 0 {
+			gs = append(gs, nil)
+			continue
+		}
+		gs = append(gs, s.within(a+loc[2*g], a+loc[2*g+1], "PCIMAELJD"))
+	}
+	return gs
+}
+
+var (
+	establishedByRe = pattern(`(‹I›|‹J›)[^{};]*?\b(?:was |is |were )?(?:established|founded|set up|created|inaugurated)(?: in)?(?: (‹D›))? by (?:the )?(‹LIST›)`)
+	establishedRe   = pattern(`(‹X›)(?:,[^{};]{0,60}?,)? (?:\w+ )?(?:established|founded|set up|created|inaugurated) (?:the |a |an )?(?:[\w-]+ ){0,4}?(‹I›|‹J›)`)
+	establishedInRe = regexp.MustCompile(`(?i)\b(?:established|founded|set up|created)\b`)
+)
+
+// ruleEstablishedBy: "{I} ... established in {D} by {I}", "{X} set up the {I}".
+func ruleEstablishedBy(s *sent, r rule) {
+	for _, loc := range establishedByRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		what := first(s.within(loc[2], loc[3], "IJ"))
+		if s.modal(strings.Index(s.t.s[loc[0]:], "by")+loc[0]-20) || s.appos[what] {
+			continue
+		}
+		for _, m := range s.listed(s.within(loc[6], loc[7], "PIC")) {
+			s.emitR(r, graph.Established, m, what, s.actDate(s.ph(what).b), nil)
+		}
+	}
+	for _, loc := range establishedRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		who, what := first(s.within(loc[2], loc[3], "PIC")), first(s.within(loc[4], loc[5], "IJ"))
+		if who == nil || what == nil || s.appos[who] || s.afterPrep(who) || s.modal(s.verbPos(loc[3], loc[4])) {
+			continue
+		}
+		s.emitR(r, graph.Established, who, what, s.actDate(loc[4]), nil)
+	}
+}
+
+// verbPos returns the position of the establishing verb between a and b.
+func (s *sent) verbPos(a, b int) int {
+	if l := establishedInRe.FindStringIndex(s.t.s[a:b]); l != nil {
+		return a + l[0]
+	}
+	return a
+}
+
+var inPlaceRe = pattern(`^[^;]*?\bin (?:the )?(‹L›)`)
+
+// ruleEstablishedIn: "{I}, established in {D} in {L}" and "{I} ...
+// established ... as a centre in {L}": the institution is based there.
+func ruleEstablishedIn(s *sent, r rule) {
+	for _, loc := range establishedInRe.FindAllStringIndex(s.t.s, -1) {
+		if s.modal(loc[0]) {
+			continue
+		}
+		subj := s.clauseSubject(loc[0], "I")
+		if subj == nil {
+			continue
+		}
+		_, cb := s.clause(loc[0])
+		end := cb
+		if h := regexp.MustCompile(`(?i)\b(?:and|but|which|who)\s+(?:is |was |has |had )?(?:hosted|located|led|is|was)\b`).FindStringIndex(s.t.s[loc[1]:cb]); h != nil {
+			end = loc[1] + h[0]
+		}
+		if g := s.groupsAt(inPlaceRe, loc[1], end); g != nil {
+			place := first(g[1])
+			s.emitR(r, graph.BasedIn, subj, place, s.dateNear(loc[0]), nil)
+		}
+	}
+}
+
+// clauseSubject returns the first mention of the clause of a (with a kind
+// letter in letters) that no preposition governs.
+func (s *sent) clauseSubject(a int, letters string) *mention {
+	ca, _ := s.clause(a)
+	for _, m := range s.within(ca, a, "PICEMAJL") {
+		if s.afterPrep(m) || s.appos[m] {
+			continue
+		}
+		if strings.IndexByte(letters, m.letter()) < 0 {
+			return nil
+		}
+		return m
+	}
+	return nil
+}
+
+var developedRe = regexp.MustCompile(`(?i)\b(developed|engineered|built|designed|created|unveiled)\b`)
+var developedByRe = pattern(`(‹J›|‹M›)[^{};]{0,60}?\b(?:was |were |has been |is )?(?:developed|engineered|built|designed|created) by (?:the )?(‹LIST›)`)
+var collabWithRe = pattern(`\bin (?:collaboration|cooperation|partnership) with (?:the )?(‹LIST›)`)
+
+// ruleDeveloped: "{I} of the {I}, in collaboration with {I}, developed a
+// ... model, {J}": every subject and collaborator developed it.
+func ruleDeveloped(s *sent, r rule) {
+	for _, loc := range developedRe.FindAllStringIndex(s.t.s, -1) {
+		if s.modal(loc[0]) {
+			continue
+		}
+		ca, cb := s.clause(loc[0])
+		objs := s.within(loc[1], min(cb, loc[1]+160), "JM")
+		if len(objs) == 0 {
+			continue
+		}
+		var agents []*mention
+		for _, m := range s.within(ca, loc[0], "PI") {
+			if !s.appos[m] && !s.isParentInText(m) && (!s.afterPrep(m) || s.collabParty(m)) {
+				agents = append(agents, m)
+			}
+		}
+		for _, m := range agents {
+			s.emitR(r, graph.Developed, m, objs[0], s.actDate(loc[0]), nil)
+		}
+	}
+	for _, g := range s.groups(developedByRe) {
+		for _, m := range s.listed(kinds(g[2], "PI")) {
+			s.emitR(r, graph.Developed, m, first(g[1]), s.actDate(s.ph(first(g[1])).b), nil)
+		}
+	}
+}
+
+// collabParty reports whether m is governed by "in collaboration with".
+func (s *sent) collabParty(m *mention) bool {
+	b := strings.ToLower(s.before(s.ph(m).a, 40))
+	return strings.Contains(b, "collaboration with") || strings.Contains(b, "cooperation with") ||
+		strings.Contains(b, "partnership with") || strings.Contains(b, "together with")
+}
+
+// ruleInCollaboration: "{X}, in collaboration with {Y}, ...".
+func ruleInCollaboration(s *sent, r rule) {
+	for _, loc := range collabWithRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		subj := s.subject(loc[0], "PIC")
+		if subj == nil || s.modal(loc[0]) {
+			continue
+		}
+		for _, m := range s.listed(s.within(loc[2], loc[3], "PIC")) {
+			s.emitR(r, graph.CollaboratedWith, subj, m, s.actDate(loc[0]), nil)
+		}
+	}
+}
+
+var researchersFromRe = regexp.MustCompile(`(?i)\b(?:researchers|scientists|biologists|chemists|physicists|astronomers|engineers|teams?|experts|specialists|scholars|geologists|ecologists) from (?:the )?(\{[IC]\d+\}(?:(?:,|,? and) (?:the )?\{[IC]\d+\})+)`)
+
+// ruleResearchersFrom: "Biologists from {I} and {I} engineered ...": the
+// bodies worked together.
+func ruleResearchersFrom(s *sent, r rule) {
+	for _, loc := range researchersFromRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		ms := s.listed(s.within(loc[2], loc[3], "IC"))
+		for i := range ms {
+			for j := i + 1; j < len(ms); j++ {
+				s.emitR(r, graph.CollaboratedWith, ms[i], ms[j], s.actDate(loc[0]), nil)
+			}
+		}
+	}
+}
+
+var (
+	cooperatedRe   = pattern(`(‹X›) and (?:the )?(‹X›) (?:have |had |also )?(?:jointly |successfully )?(?:cooperated|collaborated|partnered|teamed up|worked together)`)
+	cooperatedWith = pattern(`(‹X›)[^{};]{0,30}?\b(?:cooperated|collaborated|partnered|teamed up|worked) (?:closely )?with (?:the )?(‹X›)`)
+	cooperationBtw = pattern(`cooperation between (?:the )?(‹X›) and (?:the )?(‹X›) since`)
+)
+
+// ruleCooperated: "{X} and {Y} collaborated", "{X} partnered with {Y}",
+// "cooperation between {X} and {Y} since 1978".
+func ruleCooperated(s *sent, r rule) {
+	for _, re := range []*regexp.Regexp{cooperatedRe, cooperatedWith, cooperationBtw} {
+		for _, loc := range re.FindAllStringSubmatchIndex(s.t.s, -1) {
+			a, b := first(s.within(loc[2], loc[3], "PIC")), first(s.within(loc[4], loc[5], "PIC"))
+			if a == nil || b == nil || s.modal(loc[4]) || s.appos[a] || s.appos[b] {
+				continue
+			}
+			s.emitR(r, graph.CollaboratedWith, a, b, s.actDate(loc[0]), nil)
+		}
+	}
+}

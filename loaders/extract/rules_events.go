@@ -1,0 +1,250 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+var (
+	heldInRe     = pattern(`held(?: the| a| an)? ?["“]?(‹E›)["”]?(?: (‹D›))?,?(?: in| at) (?:the )?(‹L›)`)
+	eventHeldRe  = pattern(`(‹E›)[^{};]{0,40}?\b(?:was |were |is |are )?(?:held|hosted|took place|convened|opened|staged)(?: (‹D›))?(?: in| at) (?:the )?(‹L›)`)
+	eventInRe    = pattern(`(‹E›)(?: (‹D›))? in (‹L›)`)
+	hostedByRe   = pattern(`\b(?:hosted|organi[sz]ed|convened|co-hosted) by (?:the )?(‹X›|‹L›)`)
+	hostActiveRe = pattern(`\b(hosted|organi[sz]ed|convened|co-hosted|held) (?:the |a |an )?["“]?(‹E›)`)
+)
+
+// ruleHeldInPlace: "held the {E} on {D} in {L}", "{E}, held on {D} in {L}".
+func ruleHeldInPlace(s *sent, r rule) {
+	for _, re := range []*regexp.Regexp{heldInRe, eventHeldRe, eventInRe} {
+		for _, g := range s.groups(re) {
+			ev, place := first(g[1]), first(g[3])
+			if ev == nil || place == nil {
+				continue
+			}
+			s.emitR(r, graph.Hosted, place, ev, s.eventDate(s.ph(ev).a, ev), nil)
+		}
+	}
+}
+
+// ruleHostedBy: "{E} hosted by {X}", "{I}, ... hosted by {I}": the host of
+// the clause's subject.
+func ruleHostedBy(s *sent, r rule) {
+	for _, loc := range hostedByRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		host := first(s.within(loc[2], loc[3], "PICL"))
+		if host == nil || s.modal(loc[0]) {
+			continue
+		}
+		subj := s.subject(loc[0], "EI")
+		if subj == nil || subj == host {
+			continue
+		}
+		s.emitR(r, graph.Hosted, host, subj, s.eventDate(loc[0], subj), nil)
+	}
+}
+
+// ruleHostHeld: "{P}, President of the {I}, held a {E}": the subject of
+// "held" hosts, unless it only leads ("led by {P}, ... held") or is a
+// group from countries.
+func ruleHostHeld(s *sent, r rule) {
+	for _, loc := range hostActiveRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		ev := first(s.within(loc[4], loc[5], "E"))
+		if ev == nil || s.modal(loc[0]) {
+			continue
+		}
+		ca, _ := s.clause(loc[0])
+		text := strings.ToLower(s.t.s[ca:loc[0]])
+		if strings.Contains(text, "led by") || strings.Contains(text, "headed by") || groupFromRe.MatchString(text) {
+			continue
+		}
+		host := s.subject(loc[0], "PIC")
+		if host == nil {
+			continue
+		}
+		s.emitR(r, graph.Hosted, host, ev, s.eventDate(loc[0], ev), nil)
+	}
+}
+
+// subject returns the actor nearest before position a in its clause that
+// is not a title, an apposition, a parent or after "except"/"by"/"from"
+// and the like, with a kind letter in letters.
+func (s *sent) subject(a int, letters string) *mention {
+	ca, _ := s.clause(a)
+	ms := s.within(ca, a, letters)
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if s.appos[m] || s.isParentInText(m) || s.afterPrep(m) {
+			continue
+		}
+		return m
+	}
+	return nil
+}
+
+var prepBeforeRe = regexp.MustCompile(`(?i)\b(?:except|excluding|from|by|with|to|at|in|for|between|among|on|including|than|of|into|parallel to|via)(?: the| a| an)?\s*["“]?$`)
+
+// afterPrep reports whether a preposition governs the mention.
+func (s *sent) afterPrep(m *mention) bool {
+	p := s.ph(m)
+	return p.a >= 0 && prepBeforeRe.MatchString(s.before(p.a, 24))
+}
+
+var (
+	ledByRe     = pattern(`\b(?:led|headed|chaired|co-chaired|head) by\b`)
+	ledActiveRe = pattern(`(‹P›|‹I›|‹C›)(?:,[^{};]{0,60}?,)? (?:led|headed|chaired|co-chaired) (?:the )?(‹E›|‹M›|‹I›)`)
+	underRe     = pattern(`under (?:the )?(?:chairmanship|leadership|presidency) of (?:the )?(‹X›)[^;]*?(‹E›)`)
+)
+
+// ruleLedBy: "..., led by {P} and {P}, held the {E}" and "{E}, chaired by
+// {P}". The persons lead the event; a delegation's heads take part instead
+// (rule delegation).
+func ruleLedBy(s *sent, r rule) {
+	for _, loc := range ledByRe.FindAllStringIndex(s.t.s, -1) {
+		if strings.Contains(strings.ToLower(s.before(loc[0], 60)), "delegation") {
+			continue
+		}
+		_, cb := s.clause(loc[1])
+		end := cb
+		if h := regexp.MustCompile(`(?i)\b(?:held|hosted|organi[sz]ed|attended|signed|launched|opened)\b`).FindStringIndex(s.t.s[loc[1]:cb]); h != nil {
+			end = loc[1] + h[0]
+		}
+		leaders := s.listed(s.within(loc[1], end, "PIC"))
+		target := first(s.within(end, cb, "EM"))
+		if target == nil {
+			target = s.subject(loc[0], "EMI")
+		}
+		if target == nil || target.kind == graph.Institution && len(leaders) == 0 {
+			continue
+		}
+		for _, l := range leaders {
+			s.emitR(r, graph.Led, l, target, s.eventDate(s.ph(target).a, target), nil)
+		}
+	}
+	for _, g := range s.groups(underRe) {
+		s.emitR(r, graph.Led, first(g[1]), first(g[2]), s.eventDate(s.ph(first(g[2])).a, first(g[2])), nil)
+	}
+}
+
+// ruleLedActive: "{P} led the {E}", "{I} headed the {M}".
+func ruleLedActive(s *sent, r rule) {
+	for _, loc := range ledActiveRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		who, what := first(s.within(loc[2], loc[3], "PIC")), first(s.within(loc[4], loc[5], "EMI"))
+		if who == nil || what == nil || s.appos[who] || s.modal(loc[4]) {
+			continue
+		}
+		s.emitR(r, graph.Led, who, what, s.eventDate(loc[4], what), nil)
+	}
+}
+
+var (
+	delegFromRe = pattern(`delegations? (?:from|of) (?:the )?(‹LIST›)`)
+	delegHeadRe = pattern(`delegations?\b[^;]*?\b(?:led|headed|head) by ([^;]*)`)
+)
+
+// ruleDelegation: "a delegation from {I} headed by {P} and {P}": the
+// sending body and the heads take part in the sentence's event.
+func ruleDelegation(s *sent, r rule) {
+	ev := s.sentenceEvent()
+	if ev == nil {
+		return
+	}
+	for _, g := range s.groups(delegFromRe) {
+		for _, m := range s.listed(g[1]) {
+			s.emitR(r, graph.ParticipatedIn, m, ev, s.eventDate(s.ph(ev).a, ev), nil)
+		}
+	}
+	for _, loc := range delegHeadRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		for _, m := range s.within(loc[2], loc[3], "P") {
+			s.emitR(r, graph.ParticipatedIn, m, ev, s.eventDate(s.ph(ev).a, ev), nil)
+		}
+	}
+}
+
+// sentenceEvent returns the sentence's first event, else the entry's
+// current event.
+func (s *sent) sentenceEvent() *mention {
+	for _, p := range s.t.ph {
+		if p.m.kind == graph.Event {
+			return p.m
+		}
+	}
+	return nil
+}
+
+var groupFromRe = regexp.MustCompile(`(?i)\b(?:communities|community|delegations?|teams?|representatives|officials|ministers|participants|scientists|researchers) from (?:the )?\{[CI]\d+\}`)
+var groupFromListRe = pattern(`(?:communities|community|delegations?|teams?|representatives|officials|ministers|participants) from (?:the )?(‹LIST›)[^;]*?\b(?:held|attended|joined|took part in|participated in) (?:the )?["“]?(‹E›)`)
+
+// ruleGroupFrom: "the scientific communities from {C} and {C}, ..., held
+// the {E}": the countries take part.
+func ruleGroupFrom(s *sent, r rule) {
+	for _, g := range s.groups(groupFromListRe) {
+		ev := first(g[2])
+		for _, m := range s.listed(kinds(g[1], "CI")) {
+			s.emitR(r, graph.ParticipatedIn, m, ev, s.eventDate(s.ph(ev).a, ev), nil)
+		}
+	}
+}
+
+var (
+	attendedRe    = pattern(`(‹LIST›)[^{};]{0,30}?\b(?:attended|took part in|participated in|joined|spoke at|addressed) (?:the )?["“]?(‹E›|‹M›)`)
+	attendedByRe  = pattern(`(‹E›)[^{};]{0,40}?\battended by (?:the )?(‹LIST›)`)
+	keynoteRe     = regexp.MustCompile(`(?i)\b(?:keynote|address|speech|remarks|spoke|opened|video message|presided)\b`)
+	payloadRe     = pattern(`(‹X›)[^{};]{0,60}?\bpayloads?\b[^{};]{0,40}?(‹M›)`)
+	payloadFromRe = pattern(`(‹M›)[^;]{0,80}?\bpayloads? (?:from|of|by) (?:the )?(‹LIST›)`)
+)
+
+// ruleAttended: "{P} and {I} attended the {E}", "{E} was attended by
+// {X}", payloads contributed to a mission.
+func ruleAttended(s *sent, r rule) {
+	for _, loc := range attendedRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		target := first(s.within(loc[4], loc[5], "EM"))
+		if s.modal(loc[4] - 12) {
+			continue
+		}
+		for _, m := range s.listed(s.within(loc[2], loc[3], "PIC")) {
+			s.emitR(r, graph.ParticipatedIn, m, target, s.eventDate(loc[4], target), nil)
+		}
+	}
+	for _, g := range s.groups(attendedByRe) {
+		for _, m := range s.listed(g[2]) {
+			s.emitR(r, graph.ParticipatedIn, m, first(g[1]), s.eventDate(s.ph(first(g[1])).a, first(g[1])), nil)
+		}
+	}
+	for _, g := range s.groups(payloadRe) {
+		s.emitR(r, graph.ParticipatedIn, first(g[1]), first(g[2]), "", nil)
+	}
+	for _, g := range s.groups(payloadFromRe) {
+		for _, m := range s.listed(g[2]) {
+			s.emitR(r, graph.ParticipatedIn, m, first(g[1]), "", nil)
+		}
+	}
+}
+
+// ruleKeynote: a person giving a keynote, address or speech takes part in
+// the event of the sentence or of the entry.
+func ruleKeynote(s *sent, r rule) {
+	if !keynoteRe.MatchString(s.t.s) {
+		return
+	}
+	ev := s.sentenceEvent()
+	var target *entity
+	if ev != nil {
+		target = ev.ent
+	} else if s.x.curEvent != nil {
+		target = s.x.curEvent
+	}
+	if target == nil {
+		return
+	}
+	for _, p := range s.t.ph {
+		if p.m.kind != graph.Person || s.modal(p.a) {
+			continue
+		}
+		d := s.dateNear(p.a)
+		if d == "" {
+			d = target.date
+		}
+		s.x.emitEntities(r.name, r.conf, graph.ParticipatedIn, p.m.ent, target, d, nil, s.evidence())
+	}
+}

@@ -1,0 +1,105 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// token is a word or a punctuation mark of a sentence, with byte offsets.
+type token struct {
+	w    string
+	s, e int
+	word bool // letters or digits
+	cap  bool // starts with an upper-case letter
+	skip bool // inside a parenthesis that defines an acronym
+}
+
+// tokenize splits a sentence into words and punctuation. Hyphens and
+// apostrophes inside words stay ("Chang'e-6", "Anna-Maria"); a possessive
+// "'s" becomes its own token; "Prof." is the word "Prof" and a full stop.
+func tokenize(text string) []token {
+	var out []token
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case isWordRune(r):
+			j := wordEnd(text, i)
+			out = appendWord(out, text, i, j)
+			i = j
+		default:
+			out = append(out, token{w: text[i : i+n], s: i, e: i + n})
+			i += n
+		}
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// wordEnd returns the end of the word starting at i.
+func wordEnd(text string, i int) int {
+	j := i
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if isWordRune(r) {
+			j += n
+			continue
+		}
+		if r == '-' || r == '\'' || r == '’' || r == '.' && isAcronymDot(text, i, j) {
+			if nr, _ := utf8.DecodeRuneInString(text[j+n:]); j+n < len(text) && isWordRune(nr) {
+				j += n
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
+
+// isAcronymDot reports whether the dot at j continues a dotted acronym
+// ("U.S."): the word so far is single capital letters and dots.
+func isAcronymDot(text string, i, j int) bool {
+	w := text[i:j]
+	return len(w) == 1 || len(w) >= 3 && w[len(w)-2] == '.'
+}
+
+// appendWord adds a word, splitting a possessive "'s" off it.
+func appendWord(out []token, text string, i, j int) []token {
+	w := text[i:j]
+	for _, p := range []string{"'s", "’s"} {
+		if len(w) > len(p)+1 && w[len(w)-len(p):] == p {
+			k := j - len(p)
+			out = append(out, mkWord(text, i, k))
+			return append(out, token{w: "'s", s: k, e: j})
+		}
+	}
+	return append(out, mkWord(text, i, j))
+}
+
+func mkWord(text string, i, j int) token {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return token{w: text[i:j], s: i, e: j, word: true, cap: unicode.IsUpper(r)}
+}
+
+// isAcronym reports whether w looks like an acronym: two to ten letters,
+// mostly capitals ("CAS", "MoU", "AIRCAS").
+func isAcronym(w string) bool {
+	if len(w) < 2 || len(w) > 10 {
+		return false
+	}
+	up := 0
+	for i, r := range w {
+		switch {
+		case unicode.IsUpper(r):
+			up++
+		case unicode.IsLower(r) && i > 0:
+		case unicode.IsDigit(r) && i > 0:
+		default:
+			return false
+		}
+	}
+	return up >= 2 && up*2 >= len(w)
+}
