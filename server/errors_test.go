@@ -27,13 +27,13 @@ func testErrors(t *testing.T, newStore newStoreFunc) {
 		wantRefused(t, resp, graph.ENOTFOUND)
 	})
 	for name, q := range map[string]string{
-		"ErrDepthOutOfRange":  `{ network(seeds: ["p:yin"], depth: 9) { nodes { id } } }`,
-		"ErrEntityNoSeeds":    `{ network { nodes { id } } }`,
-		"ErrBadWindow":        `{ stats(groupBy: YEAR, filter: {from: "2025-13"}) { key } }`,
-		"ErrPageTooLarge":     `{ entities(first: 5000) { nodes { id } } }`,
-		"ErrEmptySearch":      `{ search(text: "") { nodes { id } } }`,
-		"ErrLimitOutOfRange":  `{ network(level: COUNTRY, limit: 0) { nodes { id } } }`,
-		"ErrWindowReversed":   `{ entity(id: "c:CN") { timeline(from: "2025", to: "2019") { totalCount } } }`,
+		"ErrDepthOutOfRange": `{ network(seeds: ["p:yin"], depth: 9) { nodes { id } } }`,
+		"ErrEntityNoSeeds":   `{ network { nodes { id } } }`,
+		"ErrBadWindow":       `{ stats(groupBy: YEAR, filter: {from: "2025-13"}) { key } }`,
+		"ErrPageTooLarge":    `{ entities(first: 5000) { nodes { id } } }`,
+		"ErrEmptySearch":     `{ search(text: "") { nodes { id } } }`,
+		"ErrLimitOutOfRange": `{ network(level: COUNTRY, limit: 0) { nodes { id } } }`,
+		"ErrWindowReversed":  `{ entity(id: "c:CN") { timeline(from: "2025", to: "2019") { totalCount } } }`,
 	} {
 		t.Run(name, func(t *testing.T) {
 			_, resp := h.post(q, nil, false)
