@@ -1,0 +1,138 @@
+package graphtest
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+// BenchSizes are the edge counts the standard benchmarks run at.
+var BenchSizes = []int{10_000, 100_000}
+
+var (
+	benchMu   sync.Mutex
+	benchDocs = map[int][]graph.Facts{}
+)
+
+// BenchDocs returns the generated documents (100 edges each) of a graph of
+// edges edges, generated once per process.
+func BenchDocs(edges int) []graph.Facts {
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	if docs, ok := benchDocs[edges]; ok {
+		return docs
+	}
+	docs := gen100(edges)
+	benchDocs[edges] = docs
+	return docs
+}
+
+func gen100(edges int) []graph.Facts { return Generated(edges, 100) }
+
+// BenchStore runs the standard benchmarks at each of BenchSizes: Apply
+// (edges/s), Neighbourhood depth 2, ShortestPaths and Rollup (each
+// reporting the median latency of its queries). newStore returns an empty
+// store and arranges its closing.
+func BenchStore(b *testing.B, newStore func(b *testing.B) graph.Store) {
+	for _, size := range BenchSizes {
+		docs := BenchDocs(size)
+		b.Run(fmt.Sprintf("Apply/edges=%d", size), func(b *testing.B) { benchApply(b, newStore, docs) })
+		var s graph.Store
+		loaded := func(b *testing.B) graph.Store {
+			if s == nil {
+				s = newStore(b)
+				for i := range docs {
+					MustApply(b, s, &docs[i])
+				}
+			}
+			return s
+		}
+		fx := NewFixture(docs...)
+		b.Run(fmt.Sprintf("Neighbourhood2/edges=%d", size), func(b *testing.B) {
+			s := loaded(b)
+			seeds := sample(fx, 200, 1)
+			medianOf(b, len(seeds), func(i int) error {
+				_, err := s.Neighbourhood(bg, []string{seeds[i]}, 2, graph.Filter{}, 0)
+				return err
+			})
+		})
+		b.Run(fmt.Sprintf("ShortestPaths/edges=%d", size), func(b *testing.B) {
+			s := loaded(b)
+			from, to := sample(fx, 50, 2), sample(fx, 50, 3)
+			medianOf(b, len(from), func(i int) error {
+				if from[i] == to[i] {
+					return nil
+				}
+				_, err := s.ShortestPaths(bg, from[i], to[i], graph.Filter{}, 4, 3)
+				return err
+			})
+		})
+		b.Run(fmt.Sprintf("Rollup/edges=%d", size), func(b *testing.B) {
+			s := loaded(b)
+			medianOf(b, 3, func(int) error {
+				_, err := s.Rollup(bg, graph.LevelCountry, graph.Filter{From: "2018", To: "2022"})
+				return err
+			})
+		})
+	}
+}
+
+// benchApply applies every document to a fresh store per iteration and
+// reports edges per second.
+func benchApply(b *testing.B, newStore func(b *testing.B) graph.Store, docs []graph.Facts) {
+	edges := 0
+	for i := range docs {
+		edges += len(docs[i].Edges)
+	}
+	var elapsed time.Duration
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		s := newStore(b)
+		b.StartTimer()
+		start := time.Now()
+		for j := range docs {
+			MustApply(b, s, &docs[j])
+		}
+		elapsed += time.Since(start)
+	}
+	b.ReportMetric(float64(edges*b.N)/elapsed.Seconds(), "edges/s")
+}
+
+// medianOf runs n queries per iteration and reports their median latency.
+func medianOf(b *testing.B, n int, query func(i int) error) {
+	var lat []time.Duration
+	b.ResetTimer()
+	for it := 0; it < b.N; it++ {
+		for i := 0; i < n; i++ {
+			start := time.Now()
+			if err := query(i); err != nil {
+				b.Fatal(err)
+			}
+			lat = append(lat, time.Since(start))
+		}
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "ms/median")
+	b.ReportMetric(float64(lat[len(lat)*9/10].Microseconds())/1000, "ms/p90")
+}
+
+// sample picks n node ids of the fixture uniformly (a fixed seed per
+// stream), so that queries hit typical nodes, not only hubs.
+func sample(fx *Fixture, n int, stream uint64) []string {
+	ids := make([]string, 0, len(fx.Nodes))
+	for id := range fx.Nodes {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	rng := rand.New(rand.NewPCG(7, stream))
+	out := make([]string, n)
+	for i := range out {
+		out[i] = ids[rng.IntN(len(ids))]
+	}
+	return out
+}
