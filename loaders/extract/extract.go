@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"fmt"
-	"os"
 	"strings"
 
 	"github.com/sdkg/sdkg/graph"
@@ -66,9 +64,6 @@ func (x *extractor) readSentence(e *review.Entry, src review.Sentence) {
 	s.register()
 	s.buildTemplate()
 	s.applyRules()
-	if debugTemplates {
-		fmt.Fprintln(os.Stderr, "T:", s.t.s)
-	}
 	s.nameUntitled()
 	x.updateContext(s)
 }
@@ -77,9 +72,7 @@ func (x *extractor) newSent(e *review.Entry, src review.Sentence) *sent {
 	toks := tokenize(src.Text)
 	s := &sent{x: x, entry: e, src: src, text: src.Text, toks: toks, taken: make([]bool, len(toks)),
 		acrAt: map[int]string{}, expAt: map[int]string{}, appos: map[*mention]bool{}, aff: map[*mention]*mention{}}
-	if x.doc.Issued != "" || true {
-		s.dates = review.FindDates(src.Text, x.doc.Issued)
-	}
+	s.dates = review.FindDates(src.Text, x.doc.Issued)
 	return s
 }
 
@@ -215,8 +208,6 @@ func (x *extractor) pickBody(bs []gazetteer.Body) gazetteer.Body {
 	}
 	return bs[0]
 }
-
-var debugTemplates = os.Getenv("SDKG_DEBUG") != ""
 
 // country returns the entity of the country with the ISO code, adding the
 // form written in the text as an alias.

@@ -48,7 +48,8 @@ var placeSuffixes = [][]string{
 // projectNouns introduce a named project in apposition ("a model, FLARE,").
 var projectNouns = set(`model models platform system tool database programme program project
 	telescope software algorithm initiative facility supercomputer chip dataset app network
-	satellite probe rover instrument payload observatory`)
+	satellite probe rover instrument payload observatory detector camera spectrometer robot vaccine
+	reactor engine sensor`)
 
 // missionNouns introduce a named mission ("the mission, Tianwen-2").
 var missionNouns = set(`mission missions expedition probe spacecraft lander rover orbiter`)

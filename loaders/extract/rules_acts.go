@@ -353,6 +353,9 @@ var researchersFromRe = regexp.MustCompile(`(?i)\b(?:researchers|scientists|biol
 // ruleResearchersFrom: "Biologists from {I} and {I} engineered ...": the
 // bodies worked together.
 func ruleResearchersFrom(s *sent, r rule) {
+	if groupFromListRe.MatchString(s.t.s) {
+		return
+	}
 	for _, loc := range researchersFromRe.FindAllStringSubmatchIndex(s.t.s, -1) {
 		ms := s.listed(s.within(loc[2], loc[3], "IC"))
 		for i := range ms {

@@ -173,7 +173,7 @@ func (s *sent) sentenceEvent() *mention {
 }
 
 var groupFromRe = regexp.MustCompile(`(?i)\b(?:communities|community|delegations?|teams?|representatives|officials|ministers|participants|scientists|researchers) from (?:the )?\{[CI]\d+\}`)
-var groupFromListRe = pattern(`(?:communities|community|delegations?|teams?|representatives|officials|ministers|participants) from (?:the )?(‹LIST›)[^;]*?\b(?:held|attended|joined|took part in|participated in) (?:the )?["“]?(‹E›)`)
+var groupFromListRe = pattern(`(?:communities|community|delegations?|teams?|representatives|officials|ministers|participants|experts|scientists|researchers) from (?:the )?(‹LIST›)[^;]*?\b(?:held|attended|joined|took part in|participated in) (?:the )?["“]?(‹E›)`)
 
 // ruleGroupFrom: "the scientific communities from {C} and {C}, ..., held
 // the {E}": the countries take part.

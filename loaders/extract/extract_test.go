@@ -1,0 +1,140 @@
+package extract
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/sdkg/sdkg/graph"
+	"github.com/sdkg/sdkg/loaders/gazetteer"
+	"github.com/sdkg/sdkg/loaders/review"
+)
+
+var gaz = gazetteer.Default()
+
+// extractText parses a one-section review issued in June 2024 and
+// extracts it.
+func extractText(t testing.TB, body string) *graph.Facts {
+	t.Helper()
+	text := "# Test Review\nsdkg tests — June 2024\n\n## Section\n" + body + "\n"
+	doc, err := review.Parse([]byte(text), review.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Extract(doc, gaz)
+}
+
+// edgeList renders edges as "TYPE from-name -> to-name date rule".
+func edgeList(f *graph.Facts) []string {
+	names := map[string]string{}
+	for _, n := range f.Nodes {
+		names[n.ID] = n.Name
+	}
+	var out []string
+	for _, e := range f.Edges {
+		out = append(out, fmt.Sprintf("%s %s -> %s %s %s", e.Type, names[e.From], names[e.To], e.Date, e.Rule))
+	}
+	return out
+}
+
+// TestRules checks each rule on sentences written for it: the edge it
+// must state (type, endpoints, date and rule, as a prefix of the rendered
+// edge) and edges it must not state.
+func TestRules(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+		not        []string
+	}{
+		{"TitleBeforeName", "Kenyan Minister of Education Julius Ogamba visited Beijing.",
+			[]string{"AFFILIATED_WITH Julius Ogamba -> Kenya  title-before-name"}, nil},
+		{"TitleAfterName", "Zhou Qifeng, President of the Peking University, met students.",
+			[]string{"AFFILIATED_WITH Zhou Qifeng -> Peking University  title-after-name"}, nil},
+		{"ResearcherFrom", "According to Li Ming, a researcher from the Institute of Geology, the data are new.",
+			[]string{"AFFILIATED_WITH Li Ming -> Institute of Geology  title-after-name"}, nil},
+		{"HeldInPlace", "The Third Ocean Science Forum Meeting was held on 4 June in Qingdao.",
+			[]string{"HOSTED Qingdao -> Third Ocean Science Forum Meeting 2024-06-04 held-in-place"}, nil},
+		{"SignedByPersons", "On 12 June the Chilean Minister of Science Aisen Etcheverry and Zhang Wei, President of the Yunnan University, signed a Memorandum of Understanding on Astronomy Training.",
+			[]string{"SIGNED Aisen Etcheverry -> Memorandum of Understanding on Astronomy Training 2024-06-12 signed-by-parties",
+				"SIGNED Zhang Wei -> Memorandum of Understanding on Astronomy Training 2024-06-12"},
+			[]string{"SIGNED Chile"}},
+		{"ModalSignsNothing", "The Egyptian Space Agency plans to sign a Memorandum of Understanding on Satellite Data next year.",
+			nil, []string{"SIGNED"}},
+		{"NegationSignsNothing", "The Kenya Space Agency did not sign the Nairobi Declaration.",
+			nil, []string{"SIGNED"}},
+		{"ExceptAdoptsNothing", "At the end of the Second Science Ministers Meeting, all members except Peru adopted the Lima Declaration.",
+			[]string{"PART_OF Lima Declaration -> Second Science Ministers Meeting  adopted-at-event"}, []string{"SIGNED"}},
+		{"UntitledAgreementNamedFromParties", "The Wuhan University and the University of Nairobi signed an agreement on 2 June.",
+			[]string{"SIGNED Wuhan University -> Agreement between ", "SIGNED University of Nairobi -> Agreement between "}, nil},
+		{"Launched", "China launched the Shijian-19 mission on 8 June from the Jiuquan Satellite Launch Center.",
+			[]string{"LAUNCHED China -> Shijian-19 2024-06-08 launched"}, nil},
+		{"WillLaunchNothing", "China will launch the Tianwen-3 mission from Wenchang.", nil, []string{"LAUNCHED"}},
+		{"EstablishedBy", "The Sino-Thai Joint Laboratory for Rice was established in 2019 by the Zhejiang University.",
+			[]string{"ESTABLISHED Zhejiang University -> Sino-Thai Joint Laboratory for Rice 2019 established-by"}, nil},
+		{"DevelopedWithCollaborator", "The Institute of Physics, in collaboration with the Tsinghua University, developed a new detector, PANDA.",
+			[]string{"DEVELOPED Institute of Physics -> PANDA", "DEVELOPED Tsinghua University -> PANDA", "COLLABORATED_WITH"}, nil},
+		{"ResearchersFrom", "Scientists from the Fudan University and the Oxford University published the genome.",
+			[]string{"COLLABORATED_WITH Fudan University -> University of Oxford  researchers-from"}, nil},
+		{"PartOfParent", "The Institute of Botany of the Chinese Academy of Sciences opened a herbarium.",
+			[]string{"PART_OF Institute of Botany -> Chinese Academy of Sciences  part-of-name"}, nil},
+		{"BasedInName", "The Australian Academy of Science welcomed the plan.",
+			[]string{"BASED_IN Australian Academy of Science -> Australia  based-in-name"}, nil},
+		{"ApposBasedIn", "Orbitron, a Danish space company, and the Beihang University signed a Memorandum of Understanding (MoU).",
+			[]string{"BASED_IN Orbitron -> Denmark  apposition-based-in", "SIGNED Orbitron -> Memorandum of Understanding between Orbitron and ", "SIGNED Beihang University -> Memorandum of Understanding between Orbitron and "}, nil},
+		{"DelegationHeadedBy", "On 5 June Li Hua, President of the Hunan University, held a bilateral meeting with a delegation from the University of Ghana headed by Prof. Kwame Mensah.",
+			[]string{"HOSTED Li Hua -> Bilateral meeting between Hunan University and University of Ghana 2024-06-05",
+				"PARTICIPATED_IN University of Ghana -> Bilateral meeting", "PARTICIPATED_IN Kwame Mensah -> Bilateral meeting"}, nil},
+		{"LedBy", "Experts from Chile and China, led by Prof. Maria Soto, held the Andes Astronomy Day on 9 June in Santiago.",
+			[]string{"LED Maria Soto -> Andes Astronomy Day 2024-06-09 led-by", "PARTICIPATED_IN Chile -> Andes Astronomy Day", "HOSTED Santiago -> Andes Astronomy Day"}, []string{"COLLABORATED_WITH"}},
+		{"Attended", "Ghana and Nigeria attended the African Space Science Conference.",
+			[]string{"PARTICIPATED_IN Ghana -> African Space Science Conference", "PARTICIPATED_IN Nigeria -> African Space Science Conference"}, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := extractText(t, c.text)
+			if err := f.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			got := edgeList(f)
+			for _, w := range c.want {
+				if !hasPrefix(got, w) {
+					t.Errorf("missing %q in\n%s", w, strings.Join(got, "\n"))
+				}
+			}
+			for _, n := range c.not {
+				if hasPrefix(got, n) {
+					t.Errorf("unexpected %q in\n%s", n, strings.Join(got, "\n"))
+				}
+			}
+		})
+	}
+}
+
+func hasPrefix(list []string, p string) bool {
+	for _, s := range list {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestEvidence checks every edge names its entry and sentence with offsets
+// into the original text.
+func TestEvidence(t *testing.T) {
+	text := "# Test Review\nsdkg tests — June 2024\n\n## Section\nThe Kenya Space Agency and the CNSA signed a Memorandum of Understanding on Remote Sensing on 3 June.\n"
+	doc, err := review.Parse([]byte(text), review.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := Extract(doc, gaz)
+	if len(f.Edges) == 0 {
+		t.Fatal("no edges")
+	}
+	for _, e := range f.Edges {
+		ev := e.Evidence
+		if ev == nil || ev.Entry == "" || e.Rule == "" || e.Confidence <= 0 || !strings.Contains(text[ev.Start:ev.End], "signed") {
+			t.Errorf("edge %+v: evidence %+v", e, ev)
+		}
+	}
+}

@@ -1,0 +1,87 @@
+package loaders
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/sdkg/sdkg/graph"
+	"github.com/sdkg/sdkg/loaders/internal/score"
+	"github.com/sdkg/sdkg/loaders/review"
+)
+
+// floor is the least a gold document must score; figures measured when
+// the floor was set, minus a small margin, so quality cannot silently fall.
+type floor struct {
+	gold, source       string
+	nodes, edges, date float64
+}
+
+// floors lists every scored document, paths relative to the module root.
+var floors = []floor{
+	{"../shared/gold/000_17e0c0e76aac70b7.gold.json", "../shared/seeds/000_17e0c0e76aac70b7.txt", 0.97, 0.97, 0.95},
+	{"loaders/testdata/gold/2024-06-wire.gold.json", "loaders/testdata/2024-06-wire.md", 0.94, 0.79, 0.95},
+	{"loaders/testdata/gold/2024-12-digest.gold.json", "loaders/testdata/2024-12-digest.md", 0.94, 0.33, 0.95},
+	{"loaders/testdata/gold/2022-05-briefing.gold.json", "loaders/testdata/2022-05-briefing.md", 0.92, 0.79, 0.95},
+	{"loaders/testdata/gold/2019-03-agreements.gold.json", "loaders/testdata/2019-03-agreements.md", 0.97, 0.97, 0.95},
+	{"corpus/gold/2019-01-review.gold.json", "corpus/2019-01-review.md", 0.77, 0.32, 0},
+	{"corpus/gold/2019-12-digest.gold.json", "corpus/2019-12-digest.md", 0.79, 0.43, 0},
+	{"corpus/gold/2020-07-wire.gold.json", "corpus/2020-07-wire.md", 0.69, 0.35, 0},
+	{"corpus/gold/2024-05-agreements.gold.json", "corpus/2024-05-agreements.md", 0.82, 0.59, 0},
+	{"corpus/gold/2024-09-wire.gold.json", "corpus/2024-09-wire.md", 0.80, 0.29, 0},
+	{"corpus/gold/2024-12-briefing.gold.json", "corpus/2024-12-briefing.md", 0.85, 0.41, 0},
+}
+
+// TestQuality extracts every gold document and checks its scores against
+// the floors.
+func TestQuality(t *testing.T) {
+	root := moduleRoot(t)
+	for _, fl := range floors {
+		t.Run(filepath.Base(fl.source), func(t *testing.T) {
+			gold := mustReadFacts(t, filepath.Join(root, fl.gold))
+			pred, err := ExtractFile(filepath.Join(root, fl.source), review.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := score.Compare(pred, gold)
+			t.Logf("nodes F1 %.2f  edges P %.2f R %.2f F1 %.2f  dates %.2f", r.NodesF1, r.EdgesP, r.EdgesR, r.EdgesF1, r.Dates)
+			if r.NodesF1 < fl.nodes || r.EdgesF1 < fl.edges || r.Dates < fl.date {
+				t.Errorf("below the floor (nodes %.2f, edges %.2f, dates %.2f)\nmissed: %v\nextra: %v",
+					fl.nodes, fl.edges, fl.date, r.MissedEdges, r.ExtraEdges)
+			}
+		})
+	}
+}
+
+// moduleRoot walks up from the package directory to go.mod.
+func moduleRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test directory")
+		}
+		dir = parent
+	}
+}
+
+func mustReadFacts(t testing.TB, path string) *graph.Facts {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("gold file: %v", err)
+	}
+	var f graph.Facts
+	if err := json.Unmarshal(data, &f); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return &f
+}
