@@ -17,7 +17,7 @@ import (
 // Result holds the figures of one comparison.
 type Result struct {
 	NodesF1, EdgesP, EdgesR, EdgesF1, Dates float64
-	MissedEdges, ExtraEdges                []string
+	MissedEdges, ExtraEdges                 []string
 }
 
 // Compare scores pred against gold.
