@@ -31,9 +31,12 @@ const nestedQuery = `query Nested {
   }
 }`
 
-// nestedBatchWait is the dataloader window of the batching test: generous,
-// so that a loaded CI machine does not split one level into two batches.
-const nestedBatchWait = 50 * time.Millisecond
+// nestedBatchWait is the dataloader window of the batching test. Batching
+// is time-based: a loader collects keys for this long after the first one.
+// On a loaded 2-core machine a process can stall for tens of milliseconds
+// between two siblings, so the test waits a generous second per level
+// (about 3 s in all) to measure batching, not the scheduler.
+const nestedBatchWait = time.Second
 
 // testBatching counts store calls for nestedQuery over a generated graph:
 // one per nesting level (FindNodes; Edges; NodesByID and Evidence;
