@@ -102,7 +102,9 @@ func describe(raw string) blockInfo {
 	if isAllBold(raw) {
 		return info
 	}
-	info.prose = words >= 4 && endsTerminal(raw) || words >= 12 && lowerInitial*10 >= words*3
+	terminal := endsTerminal(raw)
+	info.prose = words >= 4 && terminal || words >= 2 && terminal && lowerInitial > 0 ||
+		words >= 12 && lowerInitial*10 >= words*3
 	return info
 }
 

@@ -85,6 +85,10 @@ func scanDates(s string) []rawDate {
 	sc := dateScanner{s: s, toks: tokenize(s, buf[:])}
 	var out []rawDate
 	for i := 0; i < len(sc.toks); {
+		if !sc.mayStart(i) {
+			i++
+			continue
+		}
 		if r, next, ok := sc.matchAt(i); ok {
 			out = append(out, r)
 			i = next
@@ -179,12 +183,43 @@ func (sc *dateScanner) matchAt(i int) (rawDate, int, bool) {
 
 // matchCore tries the patterns that stand on their own.
 func (sc *dateScanner) matchCore(i int) (rawDate, int, bool) {
-	for _, m := range []func(int) (rawDate, int, bool){sc.matchISO, sc.matchPeriod, sc.matchDayMonth, sc.matchMonthDay, sc.matchMonthYear} {
-		if r, next, ok := m(i); ok {
+	switch sc.kind(i) {
+	case tNum:
+		if r, next, ok := sc.matchISO(i); ok {
 			return r, next, true
 		}
+		if r, next, ok := sc.matchPeriod(i); ok {
+			return r, next, true
+		}
+		return sc.matchDayMonth(i)
+	case tMixed:
+		return sc.matchDayMonth(i)
+	case tWord:
+		if r, next, ok := sc.matchMonthDay(i); ok {
+			return r, next, true
+		}
+		return sc.matchMonthYear(i)
+	}
+	if sc.is(i, "(") {
+		return sc.matchPeriod(i)
 	}
 	return rawDate{}, 0, false
+}
+
+// mayStart is a cheap filter: only numbers, "(", capitalised words and a few
+// lower-case words can open a date phrase.
+func (sc *dateScanner) mayStart(i int) bool {
+	t := sc.text(i)
+	switch sc.kind(i) {
+	case tNum, tMixed:
+		return true
+	case tPunct:
+		return t == "("
+	}
+	if t[0] >= 'A' && t[0] <= 'Z' {
+		return true
+	}
+	return len(t) <= 10 && (datePreps[t] || dateQualifiers[t] || t == "between")
 }
 
 // matchLoose tries what needs a preposition before it: a bare year ("in

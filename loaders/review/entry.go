@@ -9,6 +9,7 @@ import (
 // para is a byte range of the source that forms one paragraph.
 type para struct {
 	a, b int
+	last int // start of the last block joined into it
 	kind blockKind
 }
 
@@ -54,7 +55,7 @@ func (p *parser) entryParas(s segment, e *Entry) []para {
 	for i := s.first; i <= s.last; i++ {
 		b := p.blocks[i]
 		e.End = max(e.End, b.end)
-		pr := para{a: b.start, b: b.end, kind: b.kind}
+		pr := para{a: b.start, b: b.end, last: b.start, kind: b.kind}
 		switch {
 		case b.kind == blockHeading:
 			paras = append(paras, para{kind: blockHeading})
@@ -72,7 +73,7 @@ func (p *parser) entryParas(s segment, e *Entry) []para {
 			pr.a = p.readDateline(e, b)
 		}
 		if n := len(paras); n > 0 && p.joins(paras[n-1], pr) {
-			paras[n-1].b = pr.b
+			paras[n-1].b, paras[n-1].last = pr.b, pr.a
 			continue
 		}
 		paras = append(paras, pr)
@@ -86,12 +87,27 @@ func (p *parser) joins(prev, next para) bool {
 	if prev.kind != blockPara || next.kind != blockPara {
 		return false
 	}
-	s, _ := p.c.clean(p.text, prev.a, prev.b)
-	if !endsOpen(s) {
+	if !p.paraEndsOpen(prev) {
 		return false
 	}
 	first := strings.TrimLeft(p.text[next.a:next.b], "*_[")
-	return strings.Count(s, " ") >= 5 || first != "" && first[0] >= 'a' && first[0] <= 'z'
+	return strings.Count(p.text[max(prev.a, prev.b-400):prev.b], " ") >= 5 || first != "" && first[0] >= 'a' && first[0] <= 'z'
+}
+
+// paraEndsOpen applies endsOpen to a paragraph, reading the raw text when
+// it ends in a plain character and cleaning its last block only when it
+// ends in markup.
+func (p *parser) paraEndsOpen(pr para) bool {
+	raw := p.text[pr.last:pr.b]
+	if raw == "" {
+		return false
+	}
+	switch c := raw[len(raw)-1]; {
+	case c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || isWordByte(c) && c < 0x80:
+		return endsOpen(raw[max(0, len(raw)-64):])
+	}
+	s, _ := p.c.clean(p.text, pr.last, pr.b)
+	return endsOpen(s)
 }
 
 func dropSeparators(paras []para) []para {
@@ -166,7 +182,7 @@ var datelineRE = regexp.MustCompile(`^(?:\*\*)?([A-Z][A-Za-z'.\- ]{1,40}?)(?:, (
 // readDateline sets e.Date and e.Place from a dateline that opens block b and
 // returns where the story's text begins.
 func (p *parser) readDateline(e *Entry, b block) int {
-	m := datelineRE.FindStringSubmatchIndex(p.text[b.start:b.end])
+	m := datelineRE.FindStringSubmatchIndex(p.text[b.start:min(b.end, b.start+200)])
 	if m == nil {
 		return b.start
 	}
@@ -178,7 +194,7 @@ func (p *parser) readDateline(e *Entry, b block) int {
 	}
 	month := monthNumber(strings.TrimSuffix(sub(3), "."))
 	day, _ := strconv.Atoi(sub(4))
-	if month == 0 {
+	if month == 0 || day < 1 || day > 31 {
 		return b.start
 	}
 	if y, err := strconv.Atoi(sub(5)); err == nil && validDay(y, month, day) {

@@ -6,6 +6,10 @@ import (
 	"unicode"
 )
 
+// maxTitleLine is the longest title-block line read for a title, publisher
+// or issue date; longer lines are text, not metadata.
+const maxTitleLine = 300
+
 // meta is what the title block states about the document.
 type meta struct {
 	title, publisher, issued string
@@ -26,20 +30,21 @@ func (p *parser) readMeta(end int) meta {
 		if b.kind == blockBullet || b.kind == blockTable {
 			continue
 		}
-		text := cleanText(p.text[b.start:b.end])
-		if m.issued == "" {
-			m.issued = issueDate(text)
-		}
-		if !isLatin(text) || b.kind == blockHeading && (i < runStart || i >= runEnd) || p.info[i].prose {
-			continue
-		}
-		if text = stripDates(text); text == "" {
-			continue
-		}
-		if b.kind == blockHeading {
-			titles = append(titles, text)
-		} else {
-			plain = append(plain, text)
+		for _, text := range p.titleLines(b, runEnd > runStart) {
+			if m.issued == "" {
+				m.issued = issueDate(text[:min(len(text), maxTitleLine)])
+			}
+			if len(text) > maxTitleLine || !isLatin(text) || b.kind == blockHeading && (i < runStart || i >= runEnd) || p.info[i].prose {
+				continue
+			}
+			if text = stripDates(text); text == "" {
+				continue
+			}
+			if b.kind == blockHeading {
+				titles = append(titles, text)
+			} else {
+				plain = append(plain, text)
+			}
 		}
 	}
 	if len(titles) == 0 && len(plain) > 0 {
@@ -67,6 +72,55 @@ func (p *parser) headingRun(limit int) (int, int) {
 		end++
 	}
 	return start, end
+}
+
+// titleLines returns the cleaned lines of a title-block block. When the
+// title comes from headings (join), the lines of a block form one name
+// ("MANOHAR PARRIKAR INSTITUTE FOR" / "DEFENCE STUDIES AND ANALYSES");
+// otherwise a line is joined to the next only when it ends with a small
+// word, a hyphen or a comma, or the next begins in lower case. A line that
+// holds a date always stands alone.
+func (p *parser) titleLines(b block, join bool) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	for i := b.first; i <= b.last; i++ {
+		l := p.lines[i]
+		text := cleanText(p.text[max(l.body, b.start):l.bodyEnd])
+		switch {
+		case text == "":
+			continue
+		case stripDates(text) != text:
+			flush()
+			out = append(out, text)
+			continue
+		case cur.Len() > 0 && !join && !continuesTitle(cur.String(), text):
+			flush()
+		}
+		if cur.Len() > 0 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(text)
+	}
+	flush()
+	return out
+}
+
+// continuesTitle reports whether line next carries on line prev.
+func continuesTitle(prev, next string) bool {
+	if r := next[0]; r >= 'a' && r <= 'z' {
+		return true
+	}
+	if strings.HasSuffix(prev, "-") || strings.HasSuffix(prev, ",") {
+		return true
+	}
+	k := strings.LastIndexByte(prev, ' ')
+	return smallWords[strings.ToLower(prev[k+1:])]
 }
 
 // issueDate returns the first date of month or day precision in s, or an
@@ -136,26 +190,37 @@ func stripDates(s string) string {
 	return s
 }
 
-// isDateOnly reports whether s is nothing but a date, quarter or year.
+// isDateOnly reports whether s is nothing but dates: "June 2024", "Q2
+// 2024", "2024", "January to April 2024", "Q2 2024 / June 2024".
 func isDateOnly(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return false
+	var buf [16]tok
+	toks := tokenize(s, buf[:])
+	dated := false
+	for _, t := range toks {
+		w := s[t.s:t.e]
+		switch {
+		case t.k == tNum && len(w) <= 4:
+			dated = dated || len(w) == 4
+		case t.k == tWord && monthNumber(w) > 0:
+			dated = true
+		case t.k == tMixed && len(w) == 2 && w[0] == 'Q' && w[1] >= '1' && w[1] <= '4':
+		case t.k == tWord && dateConnectors[strings.ToLower(w)]:
+		case t.k == tPunct && strings.Contains("-–—/,.", w):
+		default:
+			return false
+		}
 	}
-	if y, ok := atoiN(s); ok && len(s) == 4 && y >= 1900 && y <= 2100 {
-		return true
-	}
-	if _, _, ok := quarter(s); ok && len(s) == 7 {
-		return true
-	}
-	raws := scanDates(s)
-	return len(raws) == 1 && raws[0].start == 0 && raws[0].end == len(s)
+	return dated
 }
+
+// dateConnectors may join the dates of a date-only line.
+var dateConnectors = map[string]bool{"to": true, "and": true, "through": true, "until": true, "till": true}
 
 // smallWords stay lower case inside a title.
 var smallWords = map[string]bool{
 	"a": true, "an": true, "and": true, "as": true, "at": true, "by": true, "for": true, "in": true,
 	"of": true, "on": true, "or": true, "the": true, "to": true, "with": true, "from": true,
+	"de": true, "da": true, "do": true, "del": true, "des": true, "du": true, "la": true,
 }
 
 // titleCase rewrites a line written all in capitals ("DEFENCE STUDIES AND

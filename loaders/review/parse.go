@@ -97,9 +97,14 @@ func invalidUTF8(b []byte) int {
 // controlShare is the share of control characters other than whitespace.
 func controlShare(b []byte) float64 {
 	control, total := 0, 0
-	for _, r := range string(b) {
+	for i := 0; i < len(b); {
+		r, n := rune(b[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRune(b[i:])
+		}
+		i += n
 		total++
-		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
+		if (r < ' ' || r >= 0x7f && r < 0xa0) && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
 			control++
 		}
 	}
