@@ -68,7 +68,7 @@ func TestFindDates(t *testing.T) {
 					t.Errorf("offsets [%d,%d] slice %q, Text %q", m.Start, m.End, tt.sentence[m.Start:m.End], m.Text)
 				}
 			}
-			if fmt.Sprint(gs) != fmt.Sprint(tt.want) {
+			if fmt.Sprintf("%q", gs) != fmt.Sprintf("%q", tt.want) {
 				t.Errorf("FindDates(%q, %q)\n got %v\nwant %v", tt.sentence, tt.issued, gs, tt.want)
 			}
 		})

@@ -51,7 +51,7 @@ func TestParseReviewFromPDF(t *testing.T) {
 	if doc.Format != FormatReview || doc.Source != "x.txt" || doc.ID != "ocean-research-monthly-2022-03" {
 		t.Errorf("format %q, source %q, id %q", doc.Format, doc.Source, doc.ID)
 	}
-	if got := fmt.Sprint(headings(doc)); got != "[Tide Gauge Accord Deep Sea Probe]" {
+	if got := fmt.Sprintf("%q", headings(doc)); got != `["Tide Gauge Accord" "Deep Sea Probe"]` {
 		t.Errorf("headings %s", got)
 	}
 	if doc.Entries[0].ID != "tide-gauge-accord" || doc.Entries[1].ID != "deep-sea-probe" {
@@ -164,7 +164,7 @@ func TestParseTable(t *testing.T) {
 		t.Fatalf("format %q, %d entries", doc.Format, len(doc.Entries))
 	}
 	e := doc.Entries[1]
-	if fmt.Sprint(e.Header) != "[Date Parties Agreement Place]" || len(e.Rows) != 2 || len(e.Sentences) != 0 {
+	if fmt.Sprintf("%q", e.Header) != `["Date" "Parties" "Agreement" "Place"]` || len(e.Rows) != 2 || len(e.Sentences) != 0 {
 		t.Fatalf("header %q, %d rows, %d sentences", e.Header, len(e.Rows), len(e.Sentences))
 	}
 	r := e.Rows[0]
@@ -187,7 +187,7 @@ func TestParseBriefingWithIntro(t *testing.T) {
 	if doc.Format != FormatBriefing || doc.Title != "Briefing: Reef Science Ties" || doc.Issued != "2022-11" {
 		t.Fatalf("format %q, title %q, issued %q", doc.Format, doc.Title, doc.Issued)
 	}
-	if got := fmt.Sprint(headings(doc)); got != "[ Background Outlook]" || doc.Entries[0].ID != "intro" {
+	if got := fmt.Sprintf("%q", headings(doc)); got != `["" "Background" "Outlook"]` || doc.Entries[0].ID != "intro" {
 		t.Errorf("headings %s, first id %s", got, doc.Entries[0].ID)
 	}
 }
@@ -229,14 +229,14 @@ func TestParseEntryIDsAreUnique(t *testing.T) {
 	for _, e := range doc.Entries {
 		ids = append(ids, e.ID)
 	}
-	if fmt.Sprint(ids) != "[news news-2 news-3]" {
+	if fmt.Sprintf("%q", ids) != `["news" "news-2" "news-3"]` {
 		t.Errorf("ids %v", ids)
 	}
 }
 
 func TestParseGroupingHeadingIsNotAnEntry(t *testing.T) {
 	doc := mustParse(t, "# R\nMay 2020\n\n## Asia\n\n### Fiji\n\nFiji signed.\n\n### Chile\n\nChile signed.\n", Options{})
-	if got := fmt.Sprint(headings(doc)); got != "[Fiji Chile]" {
+	if got := fmt.Sprintf("%q", headings(doc)); got != `["Fiji" "Chile"]` {
 		t.Errorf("headings %s", got)
 	}
 }
@@ -255,7 +255,7 @@ func TestParseLineEndingsAndBOM(t *testing.T) {
 	text := "\uFEFF# Reef Review\r\nMay 2020\r\n\r\n## Fiji\r\n\r\nFiji signed an accord.\r\nIt runs to 2030.\r\n"
 	doc := mustParse(t, text, Options{})
 	checkOffsets(t, doc)
-	if doc.Title != "Reef Review" || fmt.Sprint(sentences(doc)) != "[Fiji signed an accord. It runs to 2030.]" {
+	if doc.Title != "Reef Review" || fmt.Sprintf("%q", sentences(doc)) != `["Fiji signed an accord." "It runs to 2030."]` {
 		t.Errorf("title %q, sentences %q", doc.Title, sentences(doc))
 	}
 }
@@ -287,5 +287,48 @@ func TestParseBadInput(t *testing.T) {
 				t.Errorf("error %q (code %s), want EINVALID containing %q", err, graph.ErrorCode(err), tt.want)
 			}
 		})
+	}
+}
+
+func TestIssueDate(t *testing.T) {
+	tests := []struct{ line, want string }{
+		{"May 2025", "2025-05"},
+		{"Q2 2024 / June 2024", "2024-06"},
+		{"Cooperation Digest — Q3 2021", "2021-09"},
+		{"sample publisher — January 2019", "2019-01"},
+		{"Published 3 June 2024", "2024-06-03"},
+		{"Sept. 2023 issue", "2023-09"},
+		{"Issue 2024", ""},
+		{"SCIENCE AND TECHNOLOGY REVIEW", ""},
+	}
+	for _, tt := range tests {
+		if got := issueDate(tt.line); got != tt.want {
+			t.Errorf("issueDate(%q) = %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
+
+func TestStripDates(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"sample publisher — June 2024", "sample publisher"},
+		{"Science Wire — September 2023", "Science Wire"},
+		{"Ocean Digest — January to April 2024", "Ocean Digest"},
+		{"Q2 2024 / June 2024", ""},
+		{"Vision 2035 Institute", "Vision 2035 Institute"},
+	}
+	for _, tt := range tests {
+		if got := stripDates(tt.in); got != tt.want {
+			t.Errorf("stripDates(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseSkipsOtherScriptsAndSubheadings(t *testing.T) {
+	text := "# R\nMay 2020\n\n## Reef Accord\n\nFiji signed an accord\n\n#### Details\n\nwith Chile on 3 May.\n\n海洋政策论坛签署了协议。\n\nThe accord took effect.\n"
+	doc := mustParse(t, text, Options{})
+	checkOffsets(t, doc)
+	want := `["Fiji signed an accord" "with Chile on 3 May." "The accord took effect."]`
+	if got := fmt.Sprintf("%q", sentences(doc)); got != want {
+		t.Errorf("sentences %s\nwant %s (no join across a sub-heading, no other-script paragraph)", got, want)
 	}
 }
