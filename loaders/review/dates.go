@@ -181,18 +181,29 @@ func validDay(y, m, d int) bool {
 }
 
 func isoMonth(y, m int) string {
-	return strconv.Itoa(y) + "-" + pad2(m)
+	var b [7]byte
+	putDigits(b[:4], y)
+	b[4] = '-'
+	putDigits(b[5:7], m)
+	return string(b[:])
 }
 
 func isoDay(y, m, d int) string {
-	return isoMonth(y, m) + "-" + pad2(d)
+	var b [10]byte
+	putDigits(b[:4], y)
+	b[4] = '-'
+	putDigits(b[5:7], m)
+	b[7] = '-'
+	putDigits(b[8:10], d)
+	return string(b[:])
 }
 
-func pad2(n int) string {
-	if n < 10 {
-		return "0" + strconv.Itoa(n)
+// putDigits writes n into b as len(b) decimal digits, zero-padded.
+func putDigits(b []byte, n int) {
+	for i := len(b) - 1; i >= 0; i-- {
+		b[i] = byte('0' + n%10)
+		n /= 10
 	}
-	return strconv.Itoa(n)
 }
 
 // months maps month names and their abbreviations, lower case, to numbers.
@@ -206,10 +217,24 @@ var months = map[string]int{
 // monthNumber returns the month a capitalised word names, or 0. Lower-case
 // words are not months ("may", "march" are verbs).
 func monthNumber(w string) int {
-	if w == "" || w[0] < 'A' || w[0] > 'Z' {
+	if len(w) < 3 || len(w) > len("september") || w[0] < 'A' || w[0] > 'Z' {
 		return 0
 	}
-	return months[strings.ToLower(w)]
+	var buf [len("september")]byte
+	return months[string(lowerASCII(buf[:], w))]
+}
+
+// lowerASCII lower-cases the ASCII letters of w into buf (which must be
+// long enough); m[string(result)] looks up without allocating.
+func lowerASCII(buf []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(w)]
 }
 
 // isAbbrevMonth reports whether w is a month abbreviation (which may take a

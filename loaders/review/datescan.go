@@ -128,12 +128,40 @@ func (sc *dateScanner) is(i int, lit string) bool {
 	return sc.text(i) == lit
 }
 
+// word returns token i lower-cased when it is one of the words the date
+// patterns look for (prepositions, qualifiers, weekdays, "to", "and"), else
+// the token itself if it is a lower-case word, else "". It does not
+// allocate.
 func (sc *dateScanner) word(i int) string {
 	if sc.kind(i) != tWord {
 		return ""
 	}
-	return strings.ToLower(sc.text(i))
+	t := sc.text(i)
+	if t[0] >= 'a' && t[0] <= 'z' {
+		return t
+	}
+	return capitalWords[t]
 }
+
+// capitalWords maps the capitalised forms of the words the patterns look
+// for to their lower case ("On" → "on", "Tuesday" → "tuesday").
+var capitalWords = func() map[string]string {
+	m := map[string]string{}
+	add := func(w string) { m[strings.ToUpper(w[:1])+w[1:]] = w }
+	for w := range datePreps {
+		add(w)
+	}
+	for w := range dateQualifiers {
+		add(w)
+	}
+	for w := range weekdays {
+		add(w)
+	}
+	for _, w := range []string{"between", "to", "and", "until"} {
+		add(w)
+	}
+	return m
+}()
 
 // adjacent reports whether tokens i and j touch (no space between).
 func (sc *dateScanner) adjacent(i, j int) bool {
@@ -216,10 +244,12 @@ func (sc *dateScanner) mayStart(i int) bool {
 	case tPunct:
 		return t == "("
 	}
-	if t[0] >= 'A' && t[0] <= 'Z' {
-		return true
+	if len(t) > 10 {
+		return false
 	}
-	return len(t) <= 10 && (datePreps[t] || dateQualifiers[t] || t == "between")
+	var buf [10]byte
+	lw := lowerASCII(buf[:], t)
+	return datePreps[string(lw)] || dateQualifiers[string(lw)] || string(lw) == "between" || monthNumber(t) > 0
 }
 
 // matchLoose tries what needs a preposition before it: a bare year ("in
