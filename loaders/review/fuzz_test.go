@@ -39,3 +39,20 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFindDates: any string and issue date, no panic, offsets that slice
+// the sentence, values of a valid ISO shape.
+func FuzzFindDates(f *testing.F) {
+	f.Add("On 13 May the plan (2025-2027) of March 2021 was signed, Sept. 18.", "2025-05")
+	f.Add("from 16 to 20 September, on Monday, mid-2024", "2019-09-18")
+	f.Fuzz(func(t *testing.T, s, issued string) {
+		for _, m := range FindDates(s, issued) {
+			if m.Start < 0 || m.Start >= m.End || m.End > len(s) || s[m.Start:m.End] != m.Text {
+				t.Fatalf("mention %+v in %q", m, s)
+			}
+			if _, _, _, ok := parseISO(m.Value); !ok {
+				t.Fatalf("value %q of %q is not ISO", m.Value, m.Text)
+			}
+		}
+	})
+}
