@@ -45,6 +45,8 @@ type registry struct {
 	ents    []*entity
 	byKey   map[string]*entity
 	surface map[string][]surface // first word -> forms
+	// bilateral maps folded "A-B X" names of institutions to them.
+	bilateral map[string]*entity
 }
 
 // surface is a sequence of words that names an entity in this document.
@@ -54,7 +56,7 @@ type surface struct {
 }
 
 func newRegistry() *registry {
-	return &registry{byKey: map[string]*entity{}, surface: map[string][]surface{}}
+	return &registry{byKey: map[string]*entity{}, surface: map[string][]surface{}, bilateral: map[string]*entity{}}
 }
 
 func key(k graph.Kind, name string) string { return string(k) + "|" + graph.NormalizeName(name) }
@@ -92,6 +94,11 @@ func (r *registry) bind(e *entity, n string) {
 	}
 	e.addAlias(n)
 	r.byKey[key(e.kind, n)] = e
+	if e.kind == graph.Institution && strings.ContainsAny(n, "- ") {
+		if b := bilateralKey(n); b != "" && r.bilateral[b] == nil {
+			r.bilateral[b] = e
+		}
+	}
 	words := strings.Fields(n)
 	if len(words) == 0 || e.kind == graph.Country || e.untitled {
 		return

@@ -31,6 +31,9 @@ type extractor struct {
 	seen     map[string]bool
 	curEvent *entity
 	ctxDate  string // the latest day or month stated in the entry
+	// nameCountries caches the countries found in short names.
+	nameCountries map[string][]gazetteer.Match
+	bodyCache     map[string]bodyHit
 }
 
 // fact is an edge between entities, before ids are final.
@@ -140,6 +143,16 @@ func (x *extractor) countryMatches(text string) []gazetteer.Match {
 	if x.g == nil {
 		return nil
 	}
+	if len(text) < 80 {
+		if m, ok := x.nameCountries[text]; ok {
+			return m
+		}
+		if x.nameCountries == nil {
+			x.nameCountries = map[string][]gazetteer.Match{}
+		}
+		x.nameCountries[text] = x.g.MatchCountries(text)
+		return x.nameCountries[text]
+	}
 	return x.g.MatchCountries(text)
 }
 
@@ -185,6 +198,25 @@ func (x *extractor) body(name string) (gazetteer.Body, bool) {
 	if x.g == nil {
 		return gazetteer.Body{}, false
 	}
+	if c, ok := x.bodyCache[name]; ok {
+		return c.b, c.ok
+	}
+	b, ok := x.lookupBody(name)
+	if x.bodyCache == nil {
+		x.bodyCache = map[string]bodyHit{}
+	}
+	x.bodyCache[name] = bodyHit{b, ok}
+	return b, ok
+}
+
+// bodyHit caches a gazetteer lookup.
+type bodyHit struct {
+	b  gazetteer.Body
+	ok bool
+}
+
+// lookupBody asks the gazetteer for a body by name, then by acronym.
+func (x *extractor) lookupBody(name string) (gazetteer.Body, bool) {
 	if b, ok := x.g.BodyByName(name); ok {
 		return b, true
 	}

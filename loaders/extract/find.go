@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/sdkg/sdkg/graph"
+	"github.com/sdkg/sdkg/loaders/gazetteer"
 )
 
 // findMentions runs the mention finders in priority order: earlier finders
@@ -515,7 +516,7 @@ func (s *sent) apposIsOrg(k int) bool {
 
 // findBodies marks bodies of the gazetteer ("UNESCO", "CNSA").
 func (s *sent) findBodies() {
-	for _, b := range s.x.bodyMatches(s.text) {
+	for _, b := range s.bodies() {
 		i, j, ok := s.tokenRange(b.Start, b.End)
 		if !ok || !s.free(i, j) || !s.toks[i].cap {
 			continue
@@ -549,7 +550,7 @@ func (s *sent) findMissions() {
 // findCountries marks countries by name, adjective or demonym, and the
 // countries of compounds such as "Sino-Danish" (nested).
 func (s *sent) findCountries() {
-	for _, c := range s.x.countryMatches(s.text) {
+	for _, c := range s.countries() {
 		i, j, ok := s.tokenRange(c.Start, c.End)
 		if !ok {
 			s.compoundCountry(c.Start)
@@ -692,15 +693,21 @@ func (s *sent) findNestedNames() {
 		if m.kind != graph.Institution && m.kind != graph.Event && m.kind != graph.Agreement {
 			continue
 		}
-		for _, c := range s.x.countryMatches(s.text[m.s:m.e]) {
-			i, j, ok := s.tokenRange(m.s+c.Start, m.s+c.End)
+		for _, c := range s.countries() {
+			if c.Start < m.s || c.End > m.e {
+				continue
+			}
+			i, j, ok := s.tokenRange(c.Start, c.End)
 			if ok && (j-i < m.j-m.i) && !s.toks[i].skip {
 				n := s.addNested(graph.Country, i, j, s.words(i, j))
 				n.code = c.Code
 			}
 		}
-		for _, b := range s.x.bodyMatches(s.text[m.s:m.e]) {
-			i, j, ok := s.tokenRange(m.s+b.Start, m.s+b.End)
+		for _, b := range s.bodies() {
+			if b.Start < m.s || b.End > m.e {
+				continue
+			}
+			i, j, ok := s.tokenRange(b.Start, b.End)
 			if ok && j-i < m.j-m.i && s.toks[i].cap && !s.toks[i].skip {
 				s.addNested(graph.Institution, i, j, s.words(i, j))
 			}
@@ -733,4 +740,21 @@ func (s *sent) dropDates(i, j int) {
 	for k := i; k < j; k++ {
 		s.taken[k] = false
 	}
+}
+
+// countries returns the gazetteer's country matches in the sentence,
+// computed once.
+func (s *sent) countries() []gazetteer.Match {
+	if s.countryM == nil {
+		s.countryM = append(s.x.countryMatches(s.text), gazetteer.Match{Start: -1})
+	}
+	return s.countryM[:len(s.countryM)-1]
+}
+
+// bodies returns the gazetteer's body matches in the sentence, computed once.
+func (s *sent) bodies() []gazetteer.Match {
+	if s.bodyM == nil {
+		s.bodyM = append(s.x.bodyMatches(s.text), gazetteer.Match{Start: -1})
+	}
+	return s.bodyM[:len(s.bodyM)-1]
 }

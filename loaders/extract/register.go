@@ -171,17 +171,7 @@ func (r *registry) findBilateral(name string) *entity {
 	if k == "" {
 		return nil
 	}
-	for _, e := range r.ents {
-		if e.kind != graph.Institution {
-			continue
-		}
-		for _, n := range e.names() {
-			if bilateralKey(n) == k {
-				return e
-			}
-		}
-	}
-	return nil
+	return r.bilateral[k]
 }
 
 // findPrefix returns the agreement or event whose title starts with name

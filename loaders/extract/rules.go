@@ -12,37 +12,45 @@ type rule struct {
 	name string
 	conf float64
 	run  func(s *sent, r rule)
+	// keys are lower-case strings of which the template must contain one
+	// for the rule to run: a cheap filter before its patterns.
+	keys []string
 }
+
+// keys splits a "|"-separated list of filter strings.
+func keys(list string) []string { return strings.Split(list, "|") }
+
+var signKeys = keys("signed|inked|concluded|exchanged|ratified|adopted|endorsed|renewed")
 
 // rules run in order on every sentence; the affiliation rules come first
 // because they mark titles and appositions, which then neither act nor host.
 var rules = []rule{
-	{"title-before-name", 0.9, ruleTitleBefore},
-	{"title-after-name", 0.9, ruleTitleAfter},
-	{"apposition-based-in", 0.85, ruleApposBasedIn},
-	{"located-in", 0.8, ruleLocatedIn},
-	{"part-of-organisation", 0.85, rulePartOfOrg},
-	{"held-in-place", 0.9, ruleHeldInPlace},
-	{"hosted-by", 0.85, ruleHostedBy},
-	{"host-held-event", 0.8, ruleHostHeld},
-	{"led-by", 0.85, ruleLedBy},
-	{"led-active", 0.8, ruleLedActive},
-	{"delegation", 0.8, ruleDelegation},
-	{"group-from-countries", 0.75, ruleGroupFrom},
-	{"attended", 0.85, ruleAttended},
-	{"keynote-at-event", 0.7, ruleKeynote},
-	{"signed-by-parties", 0.9, ruleSigned},
-	{"signed-passive", 0.85, ruleSignedPassive},
-	{"renewal-of-agreement", 0.85, ruleRenewal},
-	{"adopted-at-event", 0.85, ruleAdoptedAt},
-	{"launched", 0.9, ruleLaunched},
-	{"established-by", 0.85, ruleEstablishedBy},
-	{"established-in-place", 0.8, ruleEstablishedIn},
-	{"developed-by", 0.85, ruleDeveloped},
-	{"in-collaboration-with", 0.85, ruleInCollaboration},
-	{"researchers-from", 0.75, ruleResearchersFrom},
-	{"cooperated-with", 0.8, ruleCooperated},
-	{"place-in-place", 0.7, rulePlaceInPlace},
+	{"title-before-name", 0.9, ruleTitleBefore, keys("{p")},
+	{"title-after-name", 0.9, ruleTitleAfter, keys("{p")},
+	{"apposition-based-in", 0.85, ruleApposBasedIn, keys("{c|-based")},
+	{"located-in", 0.8, ruleLocatedIn, keys("based in|headquartered in|located in")},
+	{"part-of-organisation", 0.85, rulePartOfOrg, keys(" of ")},
+	{"held-in-place", 0.9, ruleHeldInPlace, keys("{l")},
+	{"hosted-by", 0.85, ruleHostedBy, keys("hosted by|organised by|organized by|convened by|co-hosted by")},
+	{"host-held-event", 0.8, ruleHostHeld, keys("{e")},
+	{"led-by", 0.85, ruleLedBy, keys("led by|headed by|chaired by|head by|chairmanship|leadership|presidency")},
+	{"led-active", 0.8, ruleLedActive, keys("led |headed |chaired ")},
+	{"delegation", 0.8, ruleDelegation, keys("delegation")},
+	{"group-from-countries", 0.75, ruleGroupFrom, keys(" from ")},
+	{"attended", 0.85, ruleAttended, keys("attended|took part|participated|joined|spoke at|addressed|payload")},
+	{"keynote-at-event", 0.7, ruleKeynote, keys("keynote|address|speech|remarks|spoke|opened|video message|presided")},
+	{"signed-by-parties", 0.9, ruleSigned, signKeys},
+	{"signed-passive", 0.85, ruleSignedPassive, signKeys},
+	{"renewal-of-agreement", 0.85, ruleRenewal, keys("between|renewal|signing|conclusion|adoption")},
+	{"adopted-at-event", 0.85, ruleAdoptedAt, signKeys},
+	{"launched", 0.9, ruleLaunched, keys("launched")},
+	{"established-by", 0.85, ruleEstablishedBy, keys("established|founded|set up|created|inaugurated")},
+	{"established-in-place", 0.8, ruleEstablishedIn, keys("established|founded|set up|created")},
+	{"developed-by", 0.85, ruleDeveloped, keys("developed|engineered|built|designed|created|unveiled")},
+	{"in-collaboration-with", 0.85, ruleInCollaboration, keys("collaboration with|cooperation with|partnership with")},
+	{"researchers-from", 0.75, ruleResearchersFrom, keys(" from ")},
+	{"cooperated-with", 0.8, ruleCooperated, keys("cooperat|collaborat|partner|teamed|worked")},
+	{"place-in-place", 0.7, rulePlaceInPlace, keys("{l")},
 }
 
 // applyRules runs every rule on the sentence.
@@ -50,8 +58,11 @@ func (s *sent) applyRules() {
 	if len(s.t.ph) == 0 {
 		return
 	}
+	lower := strings.ToLower(s.t.s)
 	for _, r := range rules {
-		r.run(s, r)
+		if containsAny(lower, r.keys) {
+			r.run(s, r)
+		}
 	}
 }
 
@@ -388,6 +399,15 @@ func isProvince(name string) bool {
 			if p.name == name && p.typ == "province" {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+func containsAny(s string, keys []string) bool {
+	for _, k := range keys {
+		if strings.Contains(s, k) {
+			return true
 		}
 	}
 	return false

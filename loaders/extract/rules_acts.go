@@ -254,6 +254,8 @@ func (s *sent) verbPos(a, b int) int {
 	return a
 }
 
+var establishedUntilRe = regexp.MustCompile(`(?i)\b(?:and|but|which|who)\s+(?:is |was |has |had )?(?:hosted|located|led|is|was)\b`)
+
 var inPlaceRe = pattern(`^[^;]*?\bin (?:the )?(‹L›)`)
 
 // ruleEstablishedIn: "{I}, established in {D} in {L}" and "{I} ...
@@ -269,7 +271,7 @@ func ruleEstablishedIn(s *sent, r rule) {
 		}
 		_, cb := s.clause(loc[0])
 		end := cb
-		if h := regexp.MustCompile(`(?i)\b(?:and|but|which|who)\s+(?:is |was |has |had )?(?:hosted|located|led|is|was)\b`).FindStringIndex(s.t.s[loc[1]:cb]); h != nil {
+		if h := establishedUntilRe.FindStringIndex(s.t.s[loc[1]:cb]); h != nil {
 			end = loc[1] + h[0]
 		}
 		if g := s.groupsAt(inPlaceRe, loc[1], end); g != nil {
@@ -348,19 +350,26 @@ func ruleInCollaboration(s *sent, r rule) {
 	}
 }
 
-var researchersFromRe = regexp.MustCompile(`(?i)\b(?:researchers|scientists|biologists|chemists|physicists|astronomers|engineers|teams?|experts|specialists|scholars|geologists|ecologists) from (?:the )?(\{[IC]\d+\}(?:(?:,|,? and) (?:the )?\{[IC]\d+\})+)`)
+var researchersFromRe = regexp.MustCompile(`^(?:the )?(\{[IC]\d+\}(?:(?:,|,? and) (?:the )?\{[IC]\d+\})+)`)
+
+// researcherGroup are the lower-case nouns of "researchers from A and B".
+var researcherGroup = set("researchers scientists biologists chemists physicists astronomers engineers team teams experts specialists scholars geologists ecologists")
 
 // ruleResearchersFrom: "Biologists from {I} and {I} engineered ...": the
-// bodies worked together.
+// bodies worked together, unless the group only took part in an event.
 func ruleResearchersFrom(s *sent, r rule) {
-	if groupFromListRe.MatchString(s.t.s) {
-		return
-	}
-	for _, loc := range researchersFromRe.FindAllStringSubmatchIndex(s.t.s, -1) {
-		ms := s.listed(s.within(loc[2], loc[3], "IC"))
+	for _, a := range s.afterFrom(researcherGroup) {
+		if s.groupsAt(groupFromListRe, a, len(s.t.s)) != nil {
+			continue
+		}
+		loc := researchersFromRe.FindStringSubmatchIndex(s.t.s[a:])
+		if loc == nil {
+			continue
+		}
+		ms := s.listed(s.within(a+loc[2], a+loc[3], "IC"))
 		for i := range ms {
 			for j := i + 1; j < len(ms); j++ {
-				s.emitR(r, graph.CollaboratedWith, ms[i], ms[j], s.actDate(loc[0]), nil)
+				s.emitR(r, graph.CollaboratedWith, ms[i], ms[j], s.actDate(a), nil)
 			}
 		}
 	}

@@ -90,6 +90,8 @@ func (s *sent) afterPrep(m *mention) bool {
 	return p.a >= 0 && prepBeforeRe.MatchString(s.before(p.a, 24))
 }
 
+var ledUntilRe = regexp.MustCompile(`(?i)\b(?:held|hosted|organi[sz]ed|attended|signed|launched|opened)\b`)
+
 var (
 	ledByRe     = pattern(`\b(?:led|headed|chaired|co-chaired|head) by\b`)
 	ledActiveRe = pattern(`(‹P›|‹I›|‹C›)(?:,[^{};]{0,60}?,)? (?:led|headed|chaired|co-chaired) (?:the )?(‹E›|‹M›|‹I›)`)
@@ -106,7 +108,7 @@ func ruleLedBy(s *sent, r rule) {
 		}
 		_, cb := s.clause(loc[1])
 		end := cb
-		if h := regexp.MustCompile(`(?i)\b(?:held|hosted|organi[sz]ed|attended|signed|launched|opened)\b`).FindStringIndex(s.t.s[loc[1]:cb]); h != nil {
+		if h := ledUntilRe.FindStringIndex(s.t.s[loc[1]:cb]); h != nil {
 			end = loc[1] + h[0]
 		}
 		leaders := s.listed(s.within(loc[1], end, "PIC"))
@@ -173,12 +175,39 @@ func (s *sent) sentenceEvent() *mention {
 }
 
 var groupFromRe = regexp.MustCompile(`(?i)\b(?:communities|community|delegations?|teams?|representatives|officials|ministers|participants|scientists|researchers) from (?:the )?\{[CI]\d+\}`)
-var groupFromListRe = pattern(`(?:communities|community|delegations?|teams?|representatives|officials|ministers|participants|experts|scientists|researchers) from (?:the )?(‹LIST›)[^;]*?\b(?:held|attended|joined|took part in|participated in) (?:the )?["“]?(‹E›)`)
+
+// groupNouns name groups of people "from" countries or bodies.
+var groupNouns = set("communities community delegation delegations team teams representatives officials ministers participants experts scientists researchers")
+
+var groupFromListRe = pattern(`^(?:the )?(‹LIST›)[^;]*?\b(?:held|attended|joined|took part in|participated in) (?:the )?["“]?(‹E›)`)
+
+// afterFrom returns the template positions right after " from " where the
+// word before "from" is one of nouns (in lower case).
+func (s *sent) afterFrom(nouns map[string]bool) []int {
+	var out []int
+	lower := strings.ToLower(s.t.s)
+	for i := 0; ; {
+		k := strings.Index(lower[i:], " from ")
+		if k < 0 {
+			return out
+		}
+		at := i + k
+		w := lower[strings.LastIndexByte(lower[:at], ' ')+1 : at]
+		if nouns[w] {
+			out = append(out, at+len(" from "))
+		}
+		i = at + 1
+	}
+}
 
 // ruleGroupFrom: "the scientific communities from {C} and {C}, ..., held
 // the {E}": the countries take part.
 func ruleGroupFrom(s *sent, r rule) {
-	for _, g := range s.groups(groupFromListRe) {
+	for _, a := range s.afterFrom(groupNouns) {
+		g := s.groupsAt(groupFromListRe, a, len(s.t.s))
+		if g == nil {
+			continue
+		}
 		ev := first(g[2])
 		for _, m := range s.listed(kinds(g[1], "CI")) {
 			s.emitR(r, graph.ParticipatedIn, m, ev, s.eventDate(s.ph(ev).a, ev), nil)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/sdkg/sdkg/graph"
+	"github.com/sdkg/sdkg/loaders/gazetteer"
 	"github.com/sdkg/sdkg/loaders/review"
 )
 
@@ -26,6 +27,8 @@ type sent struct {
 	// appositions of another and so neither act nor host.
 	appos map[*mention]bool
 	aff   map[*mention]*mention
+	// gazetteer matches of the whole sentence, computed once
+	countryM, bodyM []gazetteer.Match
 }
 
 // add records a top-level mention over tokens [i, j) and marks them taken.

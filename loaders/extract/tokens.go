@@ -18,7 +18,7 @@ type token struct {
 // apostrophes inside words stay ("Chang'e-6", "Anna-Maria"); a possessive
 // "'s" becomes its own token; "Prof." is the word "Prof" and a full stop.
 func tokenize(text string) []token {
-	var out []token
+	out := make([]token, 0, len(text)/5+4)
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
