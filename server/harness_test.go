@@ -224,3 +224,20 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+func discardLogger() *slog.Logger { return slog.New(slog.NewJSONHandler(io.Discard, nil)) }
+
+// discardRecorder is a minimal http.ResponseWriter for benchmarks.
+type discardRecorder struct {
+	header http.Header
+	code   int
+	body   bytes.Buffer
+}
+
+func newDiscardRecorder() *discardRecorder {
+	return &discardRecorder{header: http.Header{}, code: http.StatusOK}
+}
+
+func (r *discardRecorder) Header() http.Header         { return r.header }
+func (r *discardRecorder) Write(p []byte) (int, error) { return r.body.Write(p) }
+func (r *discardRecorder) WriteHeader(code int)        { r.code = code }

@@ -133,20 +133,63 @@ func (x *indexed) degrees() []int {
 	return d
 }
 
+// betweenness runs Brandes' algorithm over adjacency lists. gonum's
+// network.Betweenness gives the same numbers (a test compares them) but
+// walks map-based graphs: about 0.7 s for a 500-node network against a few
+// milliseconds here, which matters for a request.
 func (x *indexed) betweenness() []float64 {
-	g := simple.NewUndirectedGraph()
-	for i := range x.ids {
-		g.AddNode(simple.Node(i))
+	adj := x.adjacency()
+	n := len(adj)
+	out := make([]float64, n)
+	sigma, delta := make([]float64, n), make([]float64, n)
+	dist := make([]int, n)
+	pred := make([][]int, n)
+	order, queue := make([]int, 0, n), make([]int, 0, n)
+	for s := range n {
+		for i := range n {
+			sigma[i], delta[i], dist[i], pred[i] = 0, 0, -1, pred[i][:0]
+		}
+		sigma[s], dist[s] = 1, 0
+		queue, order = append(queue[:0], s), order[:0]
+		for q := 0; q < len(queue); q++ {
+			v := queue[q]
+			order = append(order, v)
+			for _, w := range adj[v] {
+				if dist[w] < 0 {
+					dist[w] = dist[v] + 1
+					queue = append(queue, w)
+				}
+				if dist[w] == dist[v]+1 {
+					sigma[w] += sigma[v]
+					pred[w] = append(pred[w], v)
+				}
+			}
+		}
+		for i := len(order) - 1; i > 0; i-- {
+			w := order[i]
+			for _, v := range pred[w] {
+				delta[v] += sigma[v] / sigma[w] * (1 + delta[w])
+			}
+			out[w] += delta[w]
+		}
 	}
-	for p := range x.pairs() {
-		g.SetEdge(g.NewEdge(simple.Node(p[0]), simple.Node(p[1])))
-	}
-	out := make([]float64, len(x.ids))
-	for id, v := range network.Betweenness(g) {
-		// gonum counts each unordered pair once per direction.
-		out[id] = round(v / 2)
+	for i := range out {
+		out[i] = round(out[i] / 2) // each unordered pair was counted from both ends
 	}
 	return out
+}
+
+// adjacency lists the distinct neighbours of every node, in position order.
+func (x *indexed) adjacency() [][]int {
+	adj := make([][]int, len(x.ids))
+	for p := range x.pairs() {
+		adj[p[0]] = append(adj[p[0]], p[1])
+		adj[p[1]] = append(adj[p[1]], p[0])
+	}
+	for i := range adj {
+		sort.Ints(adj[i])
+	}
+	return adj
 }
 
 func (x *indexed) pageRank() []float64 {

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/sdkg/sdkg/graph"
+	"gonum.org/v1/gonum/graph/network"
+	"gonum.org/v1/gonum/graph/simple"
 )
 
 // build makes a subgraph from "a-b" pairs; every node is a Person.
@@ -173,5 +175,52 @@ func TestYears(t *testing.T) {
 func TestEmpty(t *testing.T) {
 	if m := Analyze(graph.Subgraph{}, Options{}); len(m) != 0 {
 		t.Errorf("empty subgraph gave %v", m)
+	}
+}
+
+// TestBetweennessMatchesGonum compares Brandes over adjacency lists with
+// gonum's network.Betweenness on random graphs.
+func TestBetweennessMatchesGonum(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for trial := range 20 {
+		n := 5 + r.IntN(40)
+		var sg graph.Subgraph
+		g := simple.NewUndirectedGraph()
+		for i := range n {
+			sg.Nodes = append(sg.Nodes, graph.Node{ID: fmt.Sprintf("n%03d", i)})
+			g.AddNode(simple.Node(i))
+		}
+		for range n * 2 {
+			a, b := r.IntN(n), r.IntN(n)
+			if a == b {
+				continue
+			}
+			sg.Edges = append(sg.Edges, graph.Edge{From: sg.Nodes[a].ID, To: sg.Nodes[b].ID})
+			g.SetEdge(g.NewEdge(simple.Node(a), simple.Node(b)))
+		}
+		want := network.Betweenness(g)
+		got := Analyze(sg, Options{})
+		for i, nd := range sg.Nodes {
+			if w := want[int64(i)] / 2; math.Abs(got[nd.ID].Betweenness-w) > 1e-5 {
+				t.Fatalf("trial %d: betweenness of %s = %v, gonum says %v", trial, nd.ID, got[nd.ID].Betweenness, w)
+			}
+		}
+	}
+}
+
+// BenchmarkAnalyze measures every measure over a random 500-node network
+// of 5000 edges, the default size of a network answer.
+func BenchmarkAnalyze(b *testing.B) {
+	r := rand.New(rand.NewPCG(5, 6))
+	var sg graph.Subgraph
+	for i := range 500 {
+		sg.Nodes = append(sg.Nodes, graph.Node{ID: fmt.Sprintf("n%03d", i)})
+	}
+	for range 5000 {
+		a, c := r.IntN(500), r.IntN(500)
+		sg.Edges = append(sg.Edges, graph.Edge{From: sg.Nodes[a].ID, To: sg.Nodes[c].ID, Year: 2019 + r.IntN(7)})
+	}
+	for b.Loop() {
+		Analyze(sg, Options{})
 	}
 }

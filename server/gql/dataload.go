@@ -113,15 +113,19 @@ func (l *loaders) edgesLoader(a edgeArgs) *dataloadgen.Loader[string, graph.Edge
 	if ld, ok := l.edges[a]; ok {
 		return ld
 	}
-	ld := dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([]graph.EdgePage, []error) {
+	ld := dataloadgen.NewLoader(l.fetchEdges(a), l.options()...)
+	l.edges[a] = ld
+	return ld
+}
+
+func (l *loaders) fetchEdges(a edgeArgs) func(context.Context, []string) ([]graph.EdgePage, []error) {
+	return func(ctx context.Context, ids []string) ([]graph.EdgePage, []error) {
 		pages, err := l.store.Edges(ctx, a.query(ids, ""))
 		if err != nil {
 			return nil, []error{err}
 		}
 		return pages, nil
-	}, l.options()...)
-	l.edges[a] = ld
-	return ld
+	}
 }
 
 func (a edgeArgs) query(ids []string, after string) graph.EdgeQuery {
@@ -137,16 +141,49 @@ func (l *loaders) collabsLoader(a collabArgs) *dataloadgen.Loader[string, []grap
 	if ld, ok := l.collabs[a]; ok {
 		return ld
 	}
-	ld := dataloadgen.NewLoader(func(ctx context.Context, ids []string) ([][]graph.Collaborator, []error) {
+	ld := dataloadgen.NewLoader(l.fetchCollabs(a), l.options()...)
+	l.collabs[a] = ld
+	return ld
+}
+
+func (l *loaders) fetchCollabs(a collabArgs) func(context.Context, []string) ([][]graph.Collaborator, []error) {
+	return func(ctx context.Context, ids []string) ([][]graph.Collaborator, []error) {
 		f := graph.Filter{From: a.from, To: a.to, Kinds: splitKinds(a.kinds)}
 		cs, err := l.store.Collaborators(ctx, ids, f, a.limit)
 		if err != nil {
 			return nil, []error{err}
 		}
 		return cs, nil
-	}, l.options()...)
-	l.collabs[a] = ld
-	return ld
+	}
+}
+
+// load returns the value of key through ld, or, when the field being
+// resolved has no list above it (so no sibling can share its batch), from
+// fetch at once, without waiting for the batch window.
+func load[V any](ctx context.Context, ld *dataloadgen.Loader[string, V], fetch func(context.Context, []string) ([]V, []error), key string) (V, error) {
+	if inList(ctx) {
+		return ld.Load(ctx, key)
+	}
+	var zero V
+	vs, errs := fetch(ctx, []string{key})
+	if len(errs) > 0 && errs[0] != nil {
+		return zero, errs[0]
+	}
+	if len(vs) != 1 {
+		return zero, graph.Errorf(graph.EINTERNAL, "store returned %d results for one key", len(vs))
+	}
+	return vs[0], nil
+}
+
+// inList reports whether a list lies above the field being resolved: only
+// then can siblings ask for keys of the same batch.
+func inList(ctx context.Context) bool {
+	for fc := graphql.GetFieldContext(ctx); fc != nil; fc = fc.Parent {
+		if fc.Index != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func joinTypes(ts []graph.EdgeType) string {

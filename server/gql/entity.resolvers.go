@@ -56,7 +56,8 @@ func (r *entityResolver) Collaborators(ctx context.Context, obj *graph.Node, fro
 		return nil, err
 	}
 	a := collabArgs{from: w.From, to: w.To, kinds: joinKinds(kinds), limit: size}
-	return r.loadersFor(ctx).collabsLoader(a).Load(ctx, obj.ID)
+	l := r.loadersFor(ctx)
+	return load(ctx, l.collabsLoader(a), l.fetchCollabs(a), obj.ID)
 }
 
 // Timeline is the resolver for the timeline field.

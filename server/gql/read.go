@@ -29,7 +29,8 @@ func (r *Resolver) edgesOf(ctx context.Context, id string, a edgeArgs, first *in
 	p, err := fetchPage(first, after, a.withTotal, func(pg graph.Page) ([]graph.Edge, graph.PageInfo, error) {
 		a.first, a.withTotal = pg.First, pg.WithTotal
 		if pg.After == "" {
-			ep, err := r.loadersFor(ctx).edgesLoader(a).Load(ctx, id)
+			l := r.loadersFor(ctx)
+			ep, err := load(ctx, l.edgesLoader(a), l.fetchEdges(a), id)
 			return ep.Edges, ep.PageInfo, err
 		}
 		eps, err := r.Store.Edges(ctx, a.query([]string{id}, pg.After))
@@ -46,7 +47,8 @@ func (r *Resolver) edgesOf(ctx context.Context, id string, a edgeArgs, first *in
 
 // endpoint loads a relation's endpoint; a dangling endpoint is EINTERNAL.
 func (r *Resolver) endpoint(ctx context.Context, id string) (*graph.Node, error) {
-	n, err := r.loadersFor(ctx).nodes.Load(ctx, id)
+	l := r.loadersFor(ctx)
+	n, err := load(ctx, l.nodes, l.fetchNodes, id)
 	if err == nil && n == nil {
 		return nil, graph.Errorf(graph.EINTERNAL, "relation endpoint %q is missing", id)
 	}

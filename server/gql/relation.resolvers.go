@@ -73,7 +73,8 @@ func (r *relationResolver) LastSeen(ctx context.Context, obj *graph.Edge) (*stri
 
 // Evidence is the resolver for the evidence field.
 func (r *relationResolver) Evidence(ctx context.Context, obj *graph.Edge) ([]graph.Evidence, error) {
-	ev, err := r.loadersFor(ctx).evidence.Load(ctx, relationID(obj))
+	l := r.loadersFor(ctx)
+	ev, err := load(ctx, l.evidence, l.fetchEvidence, relationID(obj))
 	if ev == nil && err == nil {
 		ev = []graph.Evidence{}
 	}

@@ -47,7 +47,8 @@ func (r *mutationResolver) DeleteDocument(ctx context.Context, id string) (*grap
 
 // Node is the resolver for the node field.
 func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error) {
-	n, err := r.loadersFor(ctx).nodes.Load(ctx, id)
+	l := r.loadersFor(ctx)
+	n, err := load(ctx, l.nodes, l.fetchNodes, id)
 	if err != nil || n == nil {
 		return nil, err
 	}
@@ -56,7 +57,8 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 
 // Entity is the resolver for the entity field.
 func (r *queryResolver) Entity(ctx context.Context, id string) (*graph.Node, error) {
-	return r.loadersFor(ctx).nodes.Load(ctx, id)
+	l := r.loadersFor(ctx)
+	return load(ctx, l.nodes, l.fetchNodes, id)
 }
 
 // Entities is the resolver for the entities field.
