@@ -31,6 +31,12 @@ func ExtractFile(path string, opt review.Options) (*graph.Facts, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ExtractBytes(path, data, opt)
+}
+
+// ExtractBytes is ExtractFile over a document already read; name is used in
+// errors and as the default Source.
+func ExtractBytes(path string, data []byte, opt review.Options) (*graph.Facts, error) {
 	if t := bytes.TrimLeft(data, " \t\r\n\ufeff"); len(t) > 0 && t[0] == '{' {
 		return readFacts(path, t)
 	}
