@@ -57,21 +57,27 @@ func testIngestSeed(t *testing.T, newStore newStoreFunc) {
 	}
 	t.Run("WhoSignedTheTechnologyTransferCentreMoU", func(t *testing.T) {
 		want := signers(t, gold, "Technology Transfer")
-		if got := signers(t, h, "Technology Transfer"); !slices.Equal(got, want) {
+		got := signers(t, h, "Technology Transfer")
+		if len(got) == 0 || !slices.Equal(got, want) {
 			t.Errorf("signers %v, want (from gold) %v", got, want)
 		}
+		t.Logf("signers: %v", got)
 	})
 	t.Run("HowChinaAndBrazilAreConnected", func(t *testing.T) {
 		want := pathLength(t, gold, string(text), false)
-		if got := pathLength(t, h, string(text), true); got != want {
+		got := pathLength(t, h, string(text), true)
+		if got != want {
 			t.Errorf("shortest path China-Brazil has %d hops, want (from gold) %d", got, want)
 		}
+		t.Logf("China-Brazil: %d hops", got)
 	})
 	t.Run("ChinasPartnersInMay2025AtCountryLevel", func(t *testing.T) {
 		want := countryPartners(t, gold)
-		if got := countryPartners(t, h); !slices.Equal(got, want) {
+		got := countryPartners(t, h)
+		if len(got) == 0 || !slices.Equal(got, want) {
 			t.Errorf("partners %v, want (from gold) %v", got, want)
 		}
+		t.Logf("partners: %v", got)
 	})
 }
 
