@@ -123,3 +123,12 @@ func (r *registry) match(toks []token, i int) (surface, int, bool) {
 	}
 	return best, bestJ, bestJ > i
 }
+
+// bindSurface makes the word w recognised as e in later sentences without
+// making it a name of e ("Wenchang" for "Wenchang Space Launch Site").
+func (r *registry) bindSurface(e *entity, w string) {
+	if _, ok := r.byKey[key(e.kind, w)]; ok {
+		return
+	}
+	r.surface[w] = append(r.surface[w], surface{[]string{w}, e})
+}

@@ -22,6 +22,7 @@ func (s *sent) findMentions() {
 	s.findAppositiveInstitutions()
 	s.findBodies()
 	s.findMissions()
+	s.findAppositiveMissions()
 	s.findCountries()
 	s.findPlaces()
 	s.findProjects()
@@ -757,4 +758,35 @@ func (s *sent) bodies() []gazetteer.Match {
 		s.bodyM = append(s.x.bodyMatches(s.text), gazetteer.Match{Start: -1})
 	}
 	return s.bodyM[:len(s.bodyM)-1]
+}
+
+// appositive mission nouns: "The Space Variable Objects Monitor, a
+// satellite developed by ...".
+var apposMissionNouns = set("satellite mission probe spacecraft observatory lander rover orbiter telescope")
+
+// findAppositiveMissions finds a capitalised name of two or more words
+// followed by ", a ... satellite" (or mission, probe).
+func (s *sent) findAppositiveMissions() {
+	for i := 0; i+3 < len(s.toks); i++ {
+		if s.w(i) != "," || s.w(i+1) != "a" && s.w(i+1) != "an" {
+			continue
+		}
+		ok := false
+		for k := i + 2; k < len(s.toks) && k <= i+5; k++ {
+			if apposMissionNouns[s.w(k)] {
+				ok = true
+				break
+			}
+			if s.toks[k].cap || !s.toks[k].word {
+				break
+			}
+		}
+		l := i
+		for l > 0 && s.toks[l-1].cap && !s.taken[l-1] && !capStop[s.toks[l-1].w] {
+			l--
+		}
+		if ok && i-l >= 2 {
+			s.add(graph.Mission, l, i, s.words(l, i))
+		}
+	}
 }

@@ -201,7 +201,7 @@ var (
 	eventRefs     = set("meeting event ceremony summit conference forum talks visit session congress workshop symposium dialogue")
 	instRefs      = set("academy foundation agency ministry university institute centre center administration organization organisation observatory council commission cluster society association")
 	agreementRefs = set("agreement memorandum declaration plan accord treaty")
-	missionRefs   = set("mission probe spacecraft lander rover orbiter")
+	missionRefs   = set("mission probe spacecraft lander rover orbiter launch satellite")
 )
 
 // findReferences resolves definite descriptions ("the meeting", "the

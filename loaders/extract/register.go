@@ -58,6 +58,9 @@ func (s *sent) entityOf(m *mention) *entity {
 	if m.kind == graph.Place && m.code != "" {
 		e.country = m.code
 	}
+	if m.kind == graph.Place && s.isPlaceName(m.i, m.j) && !strings.HasSuffix(m.name, "Province") {
+		r.bindSurface(e, s.toks[m.i].w)
+	}
 	return e
 }
 

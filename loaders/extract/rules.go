@@ -37,7 +37,7 @@ var rules = []rule{
 	{"led-active", 0.8, ruleLedActive, keys("led |headed |chaired ")},
 	{"delegation", 0.8, ruleDelegation, keys("delegation")},
 	{"group-from-countries", 0.75, ruleGroupFrom, keys(" from ")},
-	{"attended", 0.85, ruleAttended, keys("attended|took part|participated|joined|spoke at|addressed|payload")},
+	{"attended", 0.85, ruleAttended, keys("attended|took part|participated|joined|spoke at|addressed|payload|instrument|experiment|cubesat|device|camera|detector|astronaut|taikonaut|cosmonaut|crew")},
 	{"keynote-at-event", 0.7, ruleKeynote, keys("keynote|address|speech|remarks|spoke|opened|video message|presided")},
 	{"signed-by-parties", 0.9, ruleSigned, signKeys},
 	{"signed-passive", 0.85, ruleSignedPassive, signKeys},
@@ -79,7 +79,7 @@ func pattern(p string) *regexp.Regexp {
 		"‹X›", `\{[PIC]\d+\}`, "‹P›", `\{P\d+\}`, "‹I›", `\{I\d+\}`, "‹C›", `\{C\d+\}`,
 		"‹E›", `\{E\d+\}`, "‹A›", `\{A\d+\}`, "‹M›", `\{M\d+\}`, "‹L›", `\{L\d+\}`,
 		"‹J›", `\{J\d+\}`, "‹D›", `\{D\d+\}`, "‹K›", `\{[A-Z]\d+\}`,
-		"‹LIST›", `\{[PIC]\d+\}(?:(?:,| of(?: the)?)? \{[IC]\d+\})?(?:(?:,|,? and|,? &) (?:the )?\{[PIC]\d+\}(?: of(?: the)? \{I\d+\})?)*`,
+		"‹LIST›", `(?:\{C\d+\} (?:[a-z-]+ ){1,3})?\{[PIC]\d+\}(?:(?:,| of(?: the)?)? \{[IC]\d+\})?(?:(?:,|,? and|,? &) (?:the )?(?:\{C\d+\} (?:[a-z-]+ ){1,3})?\{[PIC]\d+\}(?: of(?: the)? \{I\d+\})?)*`,
 	)
 	return regexp.MustCompile(`(?i)` + r.Replace(p))
 }
@@ -328,6 +328,7 @@ var (
 	possessiveRe   = pattern(`(‹C›)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(‹I›)`)
 	apposPossRe    = pattern(`(‹I›),\s+(‹C›)(?:'s|’s)\s+[a-z]`)
 	basedSuffixRe  = pattern(`(‹L›|‹C›)-based\s+(?:[\w-]+\s+){0,3}?(‹I›)`)
+	descriptorRe   = pattern(`(‹C›) (?:[a-z-]+ ){0,2}(?:agency|academy|university|institute|company|ministry|organisation|organization|council|foundation|centre|center|operator|regulator) (‹I›)`)
 )
 
 // ruleApposBasedIn: "{I}, a {C} national cluster", "{C}'s {I}",
@@ -343,6 +344,9 @@ func ruleApposBasedIn(s *sent, r rule) {
 		s.basedIn(r, first(g[1]), first(g[2]))
 	}
 	for _, g := range s.groups(basedSuffixRe) {
+		s.basedIn(r, first(g[2]), first(g[1]))
+	}
+	for _, g := range s.groups(descriptorRe) {
 		s.basedIn(r, first(g[2]), first(g[1]))
 	}
 }

@@ -216,23 +216,25 @@ func ruleGroupFrom(s *sent, r rule) {
 }
 
 var (
-	attendedRe    = pattern(`(‹LIST›)[^{};]{0,30}?\b(?:attended|took part in|participated in|joined|spoke at|addressed) (?:the )?["“]?(‹E›|‹M›)`)
+	attendedRe    = pattern(`\b(?:attended|took part in|participated in|joined|spoke at|addressed) (?:the )?["“]?(‹E›|‹M›)`)
 	attendedByRe  = pattern(`(‹E›)[^{};]{0,40}?\battended by (?:the )?(‹LIST›)`)
 	keynoteRe     = regexp.MustCompile(`(?i)\b(?:keynote|address|speech|remarks|spoke|opened|video message|presided)\b`)
 	payloadRe     = pattern(`(‹X›)[^{};]{0,60}?\bpayloads?\b[^{};]{0,40}?(‹M›)`)
-	payloadFromRe = pattern(`(‹M›)[^;]{0,80}?\bpayloads? (?:from|of|by) (?:the )?(‹LIST›)`)
+	payloadFromRe = pattern(`\b(?:payloads?|instruments?|experiments?|cubesats?|devices?|cameras?|detectors?)\b[^{};]{0,40}?\b(?:from|of|by) (?:the )?(‹LIST›)`)
+	crewRe        = pattern(`\b(?:astronauts|taikonauts|cosmonauts|crew members|crew) (‹LIST›)`)
 )
 
 // ruleAttended: "{P} and {I} attended the {E}", "{E} was attended by
 // {X}", payloads contributed to a mission.
 func ruleAttended(s *sent, r rule) {
 	for _, loc := range attendedRe.FindAllStringSubmatchIndex(s.t.s, -1) {
-		target := first(s.within(loc[4], loc[5], "EM"))
-		if s.modal(loc[4] - 12) {
+		target := first(s.within(loc[2], loc[3], "EM"))
+		if s.modal(loc[0]) {
 			continue
 		}
-		for _, m := range s.listed(s.within(loc[2], loc[3], "PIC")) {
-			s.emitR(r, graph.ParticipatedIn, m, target, s.eventDate(loc[4], target), nil)
+		ca, _ := s.clause(loc[0])
+		for _, m := range s.signers(ca, loc[0]) {
+			s.emitR(r, graph.ParticipatedIn, m, target, s.eventDate(loc[0], target), nil)
 		}
 	}
 	for _, g := range s.groups(attendedByRe) {
@@ -243,9 +245,13 @@ func ruleAttended(s *sent, r rule) {
 	for _, g := range s.groups(payloadRe) {
 		s.emitR(r, graph.ParticipatedIn, first(g[1]), first(g[2]), "", nil)
 	}
-	for _, g := range s.groups(payloadFromRe) {
-		for _, m := range s.listed(g[2]) {
-			s.emitR(r, graph.ParticipatedIn, m, first(g[1]), "", nil)
+	if m := first(s.within(0, len(s.t.s), "M")); m != nil {
+		for _, re := range []*regexp.Regexp{payloadFromRe, crewRe} {
+			for _, loc := range re.FindAllStringSubmatchIndex(s.t.s, -1) {
+				for _, x := range s.listed(s.within(loc[2], loc[3], "PIC")) {
+					s.emitR(r, graph.ParticipatedIn, x, m, s.actDate(loc[0]), nil)
+				}
+			}
 		}
 	}
 }
