@@ -256,3 +256,12 @@ func (x *extractor) country(code, written string) *entity {
 	}
 	return e
 }
+
+// isCountry reports whether s names a country.
+func (x *extractor) isCountry(s string) bool {
+	if x.g == nil || s == "" {
+		return false
+	}
+	_, ok := x.g.CountryByName(s)
+	return ok
+}

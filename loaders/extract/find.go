@@ -163,9 +163,14 @@ func (s *sent) rightRun(i int, preps map[string]bool, stopAtOrg bool) int {
 			continue
 		}
 		if nameConnectors[t.w] && s.capAfter(k+1) {
-			if t.w == "and" && stopAtOrg && (s.runHasHead(k+1) || s.w(k+1) == "the" || isAcronym(s.w(k+1))) {
+			if t.w == "and" && stopAtOrg && (s.runHasHead(k+1) || s.w(k+1) == "the" || isAcronym(s.w(k+1)) ||
+				s.x.isCountry(s.w(k+1)) || s.w(k+2) == "'s") {
 				break
 			}
+			k++
+			continue
+		}
+		if t.w == "," && fieldWords[s.w(k+1)] && s.fieldListAhead(k+1) {
 			k++
 			continue
 		}
@@ -451,7 +456,7 @@ func (s *sent) splitOf(l, r int) (int, int) {
 		if s.w(p) == "the" {
 			p++
 		}
-		if s.headIn(l, k) && s.count(l, k) >= 2 && (s.headIn(p, r) || s.x.isBody(s.words(p, r))) {
+		if s.headIn(l, k) && s.count(l, k) >= 2 && (s.headIn(p, r) || s.x.isBody(s.words(p, r))) && !s.x.isCountry(s.words(p, r)) {
 			return k, p
 		}
 	}
@@ -789,4 +794,22 @@ func (s *sent) findAppositiveMissions() {
 			s.add(graph.Mission, l, i, s.words(l, i))
 		}
 	}
+}
+
+// fieldListAhead reports whether field words from k lead to "and" and a
+// last field word: "Science, Technology and Innovation".
+func (s *sent) fieldListAhead(k int) bool {
+	for ; k+1 < len(s.toks) && fieldWords[s.w(k)]; k++ {
+		switch s.w(k + 1) {
+		case "and":
+			return fieldWords[s.w(k+2)]
+		case ",":
+			k++
+		default:
+			if !fieldWords[s.w(k+1)] {
+				return false
+			}
+		}
+	}
+	return false
 }

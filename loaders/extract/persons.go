@@ -213,6 +213,14 @@ func (s *sent) findReferences() {
 			continue
 		}
 		det, w := s.lower(i), s.w(i+1)
+		if det == "the" && !eventRefs[w] && s.x.curEvent != nil {
+			for k := i + 2; k <= i+3 && k < len(s.toks); k++ {
+				if eventRefs[s.w(k)] && s.free(i+1, k+1) && !s.hasCap(i+1, k) {
+					s.ref(k, s.x.curEvent)
+					break
+				}
+			}
+		}
 		switch {
 		case det == "the" && eventRefs[w] && s.x.curEvent != nil:
 			s.ref(i+1, s.x.curEvent)
@@ -239,4 +247,14 @@ func (s *sent) ref(i int, e *entity) {
 	}
 	m := s.add(e.kind, i, i+1, e.name)
 	m.ent, m.ref = e, true
+}
+
+// hasCap reports whether a capitalised word is among tokens [i, j).
+func (s *sent) hasCap(i, j int) bool {
+	for k := i; k < j; k++ {
+		if s.toks[k].cap {
+			return true
+		}
+	}
+	return false
 }

@@ -209,6 +209,9 @@ func ruleTitleBefore(s *sent, r rule) {
 			continue
 		}
 		seg := s.t.s[q.b:p.a]
+		if strings.HasPrefix(seg, "'s ") || strings.HasPrefix(seg, "’s ") {
+			seg = seg[strings.IndexByte(seg, ' '):]
+		}
 		if t := titlePhraseRe.FindStringSubmatch(seg); t != nil && hasTitleHead(t[1]) {
 			role := cleanRole(t[1])
 			if strings.HasSuffix(role, " of") || strings.HasSuffix(role, " of the") {
@@ -298,6 +301,7 @@ func titleEnding(text string) (string, bool) {
 }
 
 var titleAfterRe = regexp.MustCompile(`^,\s+(?:(?:a|an|the)\s+)?((?:[A-Za-z][\w'’-]*\s*){1,6}?)(?:,\s*|\s+(?:of|at|from|with|in)\s+(?:the\s+)?)\{([IC])(\d+)\}`)
+var titleOfCountryRe = regexp.MustCompile(`^,\s+\{([IC])(\d+)\}(?:'s|’s)\s+((?:[A-Za-z][\w'’-]*[ ,]*){1,10})`)
 var whoHeadsRe = regexp.MustCompile(`^,?\s+who\s+(?:heads|leads|chairs|directs|runs)\s+(?:the\s+)?\{([IC])(\d+)\}`)
 
 // ruleTitleAfter: "{P}, President of the {I}", "{P}, a researcher from the
@@ -314,6 +318,12 @@ func ruleTitleAfter(s *sent, r rule) {
 				s.affiliate(r, p.m, s.t.ph[k+1].m, cleanRole(role))
 			}
 			continue
+		}
+		if loc := titleOfCountryRe.FindStringSubmatchIndex(rest); loc != nil && k+1 < len(s.t.ph) {
+			if role := cleanRole(strings.TrimRight(rest[loc[6]:loc[7]], " ,")); role != "" && hasTitleHead(role) {
+				s.affiliate(r, p.m, s.t.ph[k+1].m, trimRoleTail(role))
+				continue
+			}
 		}
 		if whoHeadsRe.MatchString(rest) && k+1 < len(s.t.ph) {
 			s.affiliate(r, p.m, s.t.ph[k+1].m, "head")
@@ -415,4 +425,17 @@ func containsAny(s string, keys []string) bool {
 		}
 	}
 	return false
+}
+
+// trimRoleTail cuts a role at its first lower-case word that is not a
+// connector ("Minister of Foreign Affairs signed" -> "Minister of Foreign
+// Affairs").
+func trimRoleTail(role string) string {
+	words := strings.Fields(role)
+	for i, w := range words {
+		if i > 0 && !isUpperInitial(w) && w != "of" && w != "and" && w != "for" && w != "the" {
+			return strings.Trim(strings.Join(words[:i], " "), " ,")
+		}
+	}
+	return strings.Trim(role, " ,")
 }

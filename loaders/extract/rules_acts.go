@@ -62,7 +62,7 @@ func (s *sent) objectsAfter(a, b int) []*mention {
 func (s *sent) signers(ca, a int) []*mention {
 	var out []*mention
 	for _, m := range s.within(ca, a, "PIC") {
-		if s.appos[m] || s.isParentInText(m) || s.afterPrep(m) || s.afterExcept(m) {
+		if s.appos[m] || s.isParentInText(m) || s.afterPrep(m) && !s.afterGroupOf(m) || s.afterExcept(m) {
 			continue
 		}
 		out = append(out, m)
@@ -393,4 +393,12 @@ func ruleCooperated(s *sent, r rule) {
 			s.emitR(r, graph.CollaboratedWith, a, b, s.actDate(loc[0]), nil)
 		}
 	}
+}
+
+var groupOfRe = regexp.MustCompile(`(?i)\b(?:leaders|heads|representatives|delegations?|ministers|officials|envoys)(?: of the| of| from the| from)\s*$`)
+
+// afterGroupOf reports whether the mention follows "leaders of" and the
+// like: the group acts for it.
+func (s *sent) afterGroupOf(m *mention) bool {
+	return groupOfRe.MatchString(s.before(s.ph(m).a, 30))
 }
