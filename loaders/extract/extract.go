@@ -31,6 +31,9 @@ type extractor struct {
 	seen     map[string]bool
 	curEvent *entity
 	ctxDate  string // the latest day or month stated in the entry
+	// topicMission is the mission the entry's heading names: "the
+	// mission" of the entry.
+	topicMission *entity
 	// nameCountries caches the countries found in short names.
 	nameCountries map[string][]gazetteer.Match
 	bodyCache     map[string]bodyHit
@@ -49,9 +52,15 @@ type fact struct {
 
 // readEntry reads the sentences and table rows of one entry.
 func (x *extractor) readEntry(e *review.Entry) {
-	x.curEvent, x.ctxDate = nil, ""
+	x.curEvent, x.ctxDate, x.topicMission = nil, "", nil
 	if len(e.Date) >= 7 {
 		x.ctxDate = e.Date
+	}
+	for _, w := range strings.Fields(e.Heading) {
+		if missionRe.MatchString(w) {
+			x.topicMission = x.reg.add(graph.Mission, w)
+			break
+		}
 	}
 	for _, src := range e.Sentences {
 		x.readSentence(e, src)

@@ -26,6 +26,7 @@ func (s *sent) findMentions() {
 	s.findCountries()
 	s.findPlaces()
 	s.findProjects()
+	s.findNamedProjects()
 	s.findPersons()
 	s.findUnnamedEvents()
 	s.findReferences()
@@ -549,7 +550,11 @@ func (s *sent) findMissions() {
 		if months[strings.SplitN(t.w, "-", 2)[0]] || strings.HasPrefix(t.w, "Covid") {
 			continue
 		}
-		s.add(graph.Mission, i, i+1, t.w)
+		kind := graph.Mission
+		if s.w(i-1) == "rover" || s.w(i-2) == "rover" || s.w(i+1) == "rover" {
+			kind = graph.Project
+		}
+		s.add(kind, i, i+1, t.w)
 	}
 }
 
@@ -790,7 +795,7 @@ func (s *sent) findAppositiveMissions() {
 		for l > 0 && s.toks[l-1].cap && !s.taken[l-1] && !capStop[s.toks[l-1].w] {
 			l--
 		}
-		if ok && i-l >= 2 {
+		if ok && (i-l >= 2 || i-l == 1 && !s.x.isCountry(s.w(l)) && !months[s.w(l)]) {
 			s.add(graph.Mission, l, i, s.words(l, i))
 		}
 	}
@@ -812,4 +817,36 @@ func (s *sent) fieldListAhead(k int) bool {
 		}
 	}
 	return false
+}
+
+// projectHeads are lower-case nouns after a project's name ("the Lunar
+// Lander Neutrons and Dosimetry experiment").
+var projectHeads = set("experiment instrument camera detector spectrometer telescope model platform programme program project initiative facility satellite")
+
+// findNamedProjects finds a capitalised name of two or more words that
+// either precedes a project noun or is followed by an acronym defined in
+// parentheses and is no organisation: "Advanced Small Analyzer for
+// Neutrals (ASAN)", "International Lunar Research Station (ILRS)".
+func (s *sent) findNamedProjects() {
+	for i := 0; i < len(s.toks); i++ {
+		if s.taken[i] || !s.toks[i].cap || capStop[s.toks[i].w] || honorifics[s.toks[i].w] || titleHeads[s.toks[i].w] {
+			continue
+		}
+		j := i
+		for j < len(s.toks) && !s.taken[j] && (s.toks[j].cap && !capStop[s.toks[j].w] || nameConnectors[s.w(j)] && s.capAfter(j+1) && s.w(j) != "the") {
+			j++
+		}
+		if s.count(i, j) < 2 || s.headIn(i, j) {
+			i = j
+			continue
+		}
+		_, acr := s.acrAt[j]
+		if acr || projectHeads[s.w(j)] && s.w(i-1) == "the" {
+			m := s.add(graph.Project, i, j, s.words(i, j))
+			if a, ok := s.acrAt[j]; ok {
+				m.acr = a
+			}
+		}
+		i = j
+	}
 }

@@ -27,8 +27,9 @@ var signKeys = keys("signed|inked|concluded|exchanged|ratified|adopted|endorsed|
 var rules = []rule{
 	{"title-before-name", 0.9, ruleTitleBefore, keys("{p")},
 	{"title-after-name", 0.9, ruleTitleAfter, keys("{p")},
+	{"headed-by-person", 0.85, ruleHeadedBy, keys("headed by|led by|chaired by|directed by")},
 	{"apposition-based-in", 0.85, ruleApposBasedIn, keys("{c|-based")},
-	{"located-in", 0.8, ruleLocatedIn, keys("based in|headquartered in|located in")},
+	{"located-in", 0.75, ruleLocatedIn, keys(" in { of {|{l")},
 	{"part-of-organisation", 0.85, rulePartOfOrg, keys(" of ")},
 	{"held-in-place", 0.9, ruleHeldInPlace, keys("{l")},
 	{"hosted-by", 0.85, ruleHostedBy, keys("hosted by|organised by|organized by|convened by|co-hosted by")},
@@ -302,7 +303,27 @@ func titleEnding(text string) (string, bool) {
 
 var titleAfterRe = regexp.MustCompile(`^,\s+(?:(?:a|an|the)\s+)?((?:[A-Za-z][\w'’-]*\s*){1,6}?)(?:,\s*|\s+(?:of|at|from|with|in)\s+(?:the\s+)?)\{([IC])(\d+)\}`)
 var titleOfCountryRe = regexp.MustCompile(`^,\s+\{([IC])(\d+)\}(?:'s|’s)\s+((?:[A-Za-z][\w'’-]*[ ,]*){1,10})`)
+var headedByRe = regexp.MustCompile(`^,?\s+(?:headed|led|chaired|directed) by\s+((?:[A-Z][\w-]*\s+){0,3})\{P(\d+)\}`)
 var whoHeadsRe = regexp.MustCompile(`^,?\s+who\s+(?:heads|leads|chairs|directs|runs)\s+(?:the\s+)?\{([IC])(\d+)\}`)
+
+// ruleHeadedBy: "{I}, headed by Administrator {P}": the person is
+// affiliated with the body, with the title as role ("head" without one).
+func ruleHeadedBy(s *sent, r rule) {
+	for k, p := range s.t.ph {
+		if p.m.kind != graph.Institution || k+1 >= len(s.t.ph) {
+			continue
+		}
+		loc := headedByRe.FindStringSubmatchIndex(s.t.s[p.b:])
+		if loc == nil || s.t.ph[k+1].m.kind != graph.Person {
+			continue
+		}
+		role := strings.TrimSpace(s.t.s[p.b+loc[2] : p.b+loc[3]])
+		if role == "" || !hasTitleHead(role) {
+			role = "head"
+		}
+		s.affiliate(r, s.t.ph[k+1].m, p.m, role)
+	}
+}
 
 // ruleTitleAfter: "{P}, President of the {I}", "{P}, a researcher from the
 // {I}", "{P}, CEO, {I}", "{P}, who heads {I}".
@@ -369,11 +390,25 @@ func (s *sent) basedIn(r rule, inst, where *mention) {
 	s.emitR(r, graph.BasedIn, inst, where, "", nil)
 }
 
-var locatedRe = pattern(`(‹I›)[^{};]{0,40}?\b(?:based|headquartered|located)\s+in\s+(?:the\s+)?(‹L›|‹C›)`)
+var (
+	locatedRe     = pattern(`(‹I›)[^{};]{0,40}?\b(?:based|headquartered|located)\s+in\s+(?:the\s+)?(‹L›|‹C›)`)
+	instInRe      = pattern(`(‹I›) (?:in|of) (?:the )?(‹L›|‹C›)`)
+	placeCountyRe = pattern(`(‹L›), (‹C›)`)
+)
 
-// ruleLocatedIn: "{I}, headquartered in {L}".
+// ruleLocatedIn: "{I}, headquartered in {L}", "{I} in {C}", "{I} of {C}",
+// "{L}, {C}".
 func ruleLocatedIn(s *sent, r rule) {
 	for _, g := range s.groups(locatedRe) {
+		s.basedIn(r, first(g[1]), first(g[2]))
+	}
+	for _, loc := range instInRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		if strings.Contains(strings.ToLower(s.before(loc[0], 30)), "held") {
+			continue
+		}
+		s.basedIn(r, first(s.within(loc[2], loc[3], "I")), first(s.within(loc[4], loc[5], "LC")))
+	}
+	for _, g := range s.groups(placeCountyRe) {
 		s.basedIn(r, first(g[1]), first(g[2]))
 	}
 }

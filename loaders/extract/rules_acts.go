@@ -176,6 +176,7 @@ func ruleAdoptedAt(s *sent, r rule) {
 var launchedRe = regexp.MustCompile(`(?i)\blaunched\b`)
 var fromSiteRe = pattern(`^[^;]*?\bfrom (?:the )?(‹L›)`)
 var launchedByRe = pattern(`(‹M›)[^{};]{0,60}?\blaunched\b[^;]{0,80}?\bby (?:the )?(‹C›|‹I›)`)
+var launchedThatRe = pattern(`(‹M›)[^{};]{0,60}?\b(?:that|which) (?:the )?(‹C›|‹I›) (?:had )?launched`)
 
 // ruleLaunched: "{C} launched its ... mission, {M}, on {D} from the {L}"
 // (site from "from the {L}"), "{M} was launched ... by {I}".
@@ -201,6 +202,10 @@ func ruleLaunched(s *sent, r rule) {
 	for _, g := range s.groups(launchedByRe) {
 		s.emitR(r, graph.Launched, first(g[2]), first(g[1]), s.actDate(s.ph(first(g[1])).b), nil)
 	}
+	for _, loc := range launchedThatRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		m, who := first(s.within(loc[2], loc[3], "M")), first(s.within(loc[4], loc[5], "CI"))
+		s.emitR(r, graph.Launched, who, m, s.actDate(loc[5]), nil)
+	}
 }
 
 // groupsAt matches re against the template from a to b.
@@ -224,6 +229,7 @@ var (
 	establishedByRe = pattern(`(‹I›|‹J›)[^{};]*?\b(?:was |is |were )?(?:established|founded|set up|created|inaugurated)(?: in)?(?: (‹D›))? by (?:the )?(‹LIST›)`)
 	establishedRe   = pattern(`(‹X›)(?:,[^{};]{0,60}?,)? (?:\w+ )?(?:established|founded|set up|created|inaugurated) (?:the |a |an )?(?:[\w-]+ ){0,4}?(‹I›|‹J›)`)
 	establishedInRe = regexp.MustCompile(`(?i)\b(?:established|founded|set up|created)\b`)
+	whichSetUpRe    = pattern(`(‹I›|‹J›), (?:which|that) (?:the )?(‹X›) (?:had )?(?:set up|established|founded|created|launched)`)
 )
 
 // ruleEstablishedBy: "{I} ... established in {D} by {I}", "{X} set up the {I}".
@@ -236,6 +242,9 @@ func ruleEstablishedBy(s *sent, r rule) {
 		for _, m := range s.listed(s.within(loc[6], loc[7], "PIC")) {
 			s.emitR(r, graph.Established, m, what, s.actDate(s.ph(what).b), nil)
 		}
+	}
+	for _, g := range s.groups(whichSetUpRe) {
+		s.emitR(r, graph.Established, first(g[2]), first(g[1]), s.dateNear(s.ph(first(g[2])).b), nil)
 	}
 	for _, loc := range establishedRe.FindAllStringSubmatchIndex(s.t.s, -1) {
 		who, what := first(s.within(loc[2], loc[3], "PIC")), first(s.within(loc[4], loc[5], "IJ"))
