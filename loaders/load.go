@@ -75,7 +75,7 @@ func loadOne(ctx context.Context, store graph.Store, path string, opt review.Opt
 }
 
 // Expand returns the files named by paths: files as given, directories
-// walked for *.md, *.txt and *.json files, in sorted order per directory.
+// walked for documents (see isDocument), in sorted order per directory.
 // A missing path is ENOTFOUND.
 func Expand(paths []string) ([]string, error) {
 	var out []string
@@ -110,7 +110,14 @@ func Expand(paths []string) ([]string, error) {
 	return out, nil
 }
 
+// isDocument reports whether a file found in a directory is a document:
+// *.md, *.txt or *.json, but not gold facts (*.gold.json, evaluation data)
+// nor a directory's README.md or SOURCES.md.
 func isDocument(path string) bool {
+	base := strings.ToLower(filepath.Base(path))
+	if strings.HasSuffix(base, ".gold.json") || base == "readme.md" || base == "sources.md" {
+		return false
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".md", ".txt", ".json":
 		return true
