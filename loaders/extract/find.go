@@ -20,6 +20,7 @@ func (s *sent) findMentions() {
 	s.findInstitutions()
 	s.findKnown()
 	s.findAppositiveInstitutions()
+	s.findDescribedInstitutions()
 	s.findBodies()
 	s.findMissions()
 	s.findAppositiveMissions()
@@ -797,6 +798,10 @@ func (s *sent) findAppositiveMissions() {
 		}
 		if ok && (i-l >= 2 || i-l == 1 && !s.x.isCountry(s.w(l)) && !months[s.w(l)]) {
 			s.add(graph.Mission, l, i, s.words(l, i))
+			continue
+		}
+		if l < i && s.apposProject(i+1) && !s.x.isCountry(s.w(l)) {
+			s.add(graph.Project, l, i, s.words(l, i))
 		}
 	}
 }
@@ -849,4 +854,72 @@ func (s *sent) findNamedProjects() {
 		}
 		i = j
 	}
+}
+
+// describerNouns say what an organisation is right before its name: "the
+// Chinese company Sinovac Biotech", "the Brazilian regulator Anvisa".
+var describerNouns = set(`company firm regulator drugmaker agency operator startup start-up carrier
+	manufacturer developer maker group institute university foundation laboratory`)
+
+// findDescribedInstitutions finds "the <words> company <Name>": a
+// capitalised name right after an organisation noun that a determiner
+// opens within four words.
+func (s *sent) findDescribedInstitutions() {
+	for i := 1; i+1 < len(s.toks); i++ {
+		if !describerNouns[s.w(i)] || s.taken[i+1] || !s.toks[i+1].cap || capStop[s.w(i+1)] {
+			continue
+		}
+		det := false
+		for k := i - 1; k >= 0 && k >= i-5; k-- {
+			if w := s.lower(k); w == "the" || w == "a" || w == "an" {
+				det = true
+				break
+			}
+		}
+		if !det {
+			continue
+		}
+		j := i + 1
+		for j < len(s.toks) && !s.taken[j] && (s.toks[j].cap && !capStop[s.w(j)] || isDigits(s.w(j)) && j > i+1) && j-i <= 3 {
+			j++
+		}
+		if s.personStarts(i + 1) {
+			continue
+		}
+		m := s.add(graph.Institution, i+1, j, s.words(i+1, j))
+		if a, ok := s.acrAt[j]; ok {
+			m.acr = a
+		}
+		i = j
+	}
+}
+
+// apposProject reports whether "(a|an|the) <up to four words> <project
+// noun>" starts at k: "CoronaVac, the inactivated vaccine ...".
+func (s *sent) apposProject(k int) bool {
+	if w := s.w(k); w != "a" && w != "an" && w != "the" {
+		return false
+	}
+	for n := k + 1; n < len(s.toks) && n <= k+5; n++ {
+		if projectHeads[s.w(n)] || s.w(n) == "vaccine" || s.w(n) == "drug" || s.w(n) == "supercomputer" {
+			return true
+		}
+		if s.toks[n].cap || !s.toks[n].word {
+			return false
+		}
+	}
+	return false
+}
+
+// isDigits reports whether w is a number of one to four digits ("Group 42").
+func isDigits(w string) bool {
+	if w == "" || len(w) > 4 {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }

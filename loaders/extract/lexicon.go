@@ -73,7 +73,7 @@ var titleModifiers = set(`Vice Deputy Executive Chief Senior Associate Assistant
 	corresponding visiting`)
 
 // honorifics precede personal names ("Prof. Dai").
-var honorifics = set(`Prof Professor Dr Mr Ms Mrs Miss Sir Dame Academician Madam`)
+var honorifics = set(`Prof Professor Dr Mr Ms Mrs Miss Sir Dame Academician Madam Sheikh Sheikha`)
 
 // fieldWords fill the "of ..." part of a title ("Minister of Science and
 // Technology"), so that the name after it can be told apart.
@@ -89,7 +89,7 @@ var fieldWords = set(`Science Sciences Technology Technologies Innovation Innova
 	Food Forestry Land Maritime Ocean Oceans Polar Arctic Antarctic Meteorology Geology
 	Statistics Standards Intellectual Property Strategy Policy Government Cabinet Board
 	Executive General Council Exploration Lunar Programme Program Affairs, Studies Academic
-	Enterprise Enterprises Technological Scientific`)
+	Enterprise Enterprises Technological Scientific Prevention Responsible Councilor Councillor`)
 
 // capStop lists capitalised words that do not start or continue names.
 var capStop = set(`The A An In On At By For From To Of With And But Or As After Before During Since

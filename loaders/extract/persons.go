@@ -21,7 +21,7 @@ func (s *sent) findPersons() {
 		if ok, from := s.personCue(i, j); ok {
 			i = from
 			j = s.nameEnd(i)
-			if j-i > 3 {
+			if j-i > 3 && !s.hasParticle(i, j) {
 				j = i + 3
 			}
 			if j-i >= 2 || j-i == 1 && s.honorificBefore(i) && s.knownSurname(s.w(i)) {
@@ -50,11 +50,15 @@ func (s *sent) nameWord(i int) bool {
 // nameEnd returns the end of the run of name words starting at i.
 func (s *sent) nameEnd(i int) int {
 	j := i
-	for j < len(s.toks) && !s.taken[j] && s.nameWord(j) {
+	for j < len(s.toks) && !s.taken[j] && (s.nameWord(j) || nameParticles[s.w(j)] && j > i && j+1 < len(s.toks) && s.nameWord(j+1)) {
 		j++
 	}
 	return j
 }
+
+// nameParticles join the parts of Arabic and other names ("Abdullah bin
+// Mohammed Al Hamed").
+var nameParticles = set("bin bint ibn Al al Abu abu El el de da van von der")
 
 // personCue decides whether the name run [i, j) is a person, and where the
 // name starts in it (a title such as "Minister of Science and Technology"
@@ -255,6 +259,16 @@ func (s *sent) ref(i int, e *entity) {
 func (s *sent) hasCap(i, j int) bool {
 	for k := i; k < j; k++ {
 		if s.toks[k].cap {
+			return true
+		}
+	}
+	return false
+}
+
+// hasParticle reports whether a name particle is among tokens [i, j).
+func (s *sent) hasParticle(i, j int) bool {
+	for k := i; k < j; k++ {
+		if nameParticles[s.w(k)] {
 			return true
 		}
 	}
