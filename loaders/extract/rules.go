@@ -80,7 +80,7 @@ func pattern(p string) *regexp.Regexp {
 		"‹X›", `\{[PIC]\d+\}`, "‹P›", `\{P\d+\}`, "‹I›", `\{I\d+\}`, "‹C›", `\{C\d+\}`,
 		"‹E›", `\{E\d+\}`, "‹A›", `\{A\d+\}`, "‹M›", `\{M\d+\}`, "‹L›", `\{L\d+\}`,
 		"‹J›", `\{J\d+\}`, "‹D›", `\{D\d+\}`, "‹K›", `\{[A-Z]\d+\}`,
-		"‹LIST›", `(?:\{C\d+\} (?:[a-z-]+ ){1,3})?\{[PIC]\d+\}(?:(?:,| of(?: the)?)? \{[IC]\d+\})?(?:(?:,|,? and|,? &) (?:the )?(?:\{C\d+\} (?:[a-z-]+ ){1,3})?\{[PIC]\d+\}(?: of(?: the)? \{I\d+\})?)*`,
+		"‹LIST›", `(?:\{C\d+\} (?:[\w-]+ ){1,3})?\{[PIC]\d+\}(?:(?:,| of(?: the)?)? \{[IC]\d+\})?(?:(?:,|,? and|,? &) (?:the )?(?:\{C\d+\} (?:[\w-]+ ){1,3})?\{[PIC]\d+\}(?: of(?: the)? \{I\d+\})?)*`,
 	)
 	return regexp.MustCompile(`(?i)` + r.Replace(p))
 }
@@ -199,7 +199,7 @@ func (s *sent) actDate(a int) string {
 
 // --- affiliation ----------------------------------------------------------
 
-var titlePhraseRe = regexp.MustCompile(`^\s*((?:[A-Z][\w'’.-]*|of|and|for|the|[,&])(?:\s*(?:[A-Z][\w'’.-]*|of|and|for|the|[,&]))*)\s*$`)
+var titlePhraseRe = regexp.MustCompile(`^\s*((?:[A-Z][\w'’.-]*|of|and|for|the|[,&]|leader|head|chief|envoy|ambassador|spokesperson)(?:\s*(?:[A-Z][\w'’.-]*|of|and|for|the|[,&]))*)\s*$`)
 
 // ruleTitleBefore: "{C} Minister of Science and Technology {P}", "{I}
 // President {P}", "CEO of {I} {P}", "Deputy Director of {I}, {P}".

@@ -96,7 +96,7 @@ func (s *sent) partiesSign(r rule, a *mention, act, date string) {
 	}
 }
 
-var signedByRe = pattern(`(‹A›)[^{};]{0,60}?\b(?:was |were |has been |have been |had been )?(signed|adopted|endorsed|renewed|concluded|inked) by (?:the )?(‹LIST›)`)
+var signedByRe = pattern(`(‹A›)(?:[^{};]|‹L›|‹D›){0,80}?\b(?:was |were |has been |have been |had been )?(signed|adopted|endorsed|renewed|concluded|inked) by (?:the )?(‹LIST›)`)
 var signedBetweenRe = pattern(`(‹A›)[^{};]{0,40}?\b(?:was |were )?(signed|concluded|inked|renewed) between (?:the )?(‹LIST›)`)
 
 // ruleSignedPassive: "{A} was signed by {X} and {Y}", "{A} was signed
