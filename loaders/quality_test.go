@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sdkg/sdkg/graph"
@@ -18,26 +19,47 @@ type floor struct {
 	nodes, edges, date float64
 }
 
-// floors lists every scored document, paths relative to the module root.
+// floors lists the seed and the project's own test documents, paths
+// relative to the module root.
 var floors = []floor{
-	{"../shared/gold/000_17e0c0e76aac70b7.gold.json", "../shared/seeds/000_17e0c0e76aac70b7.txt", 0.97, 0.97, 0.95},
-	{"loaders/testdata/gold/2024-06-wire.gold.json", "loaders/testdata/2024-06-wire.md", 0.94, 0.79, 0.95},
-	{"loaders/testdata/gold/2024-12-digest.gold.json", "loaders/testdata/2024-12-digest.md", 0.94, 0.33, 0.95},
-	{"loaders/testdata/gold/2022-05-briefing.gold.json", "loaders/testdata/2022-05-briefing.md", 0.92, 0.79, 0.95},
+	{"../shared/gold/000_17e0c0e76aac70b7.gold.json", "../shared/seeds/000_17e0c0e76aac70b7.txt", 0.97, 0.97, 0.97},
+	{"loaders/testdata/gold/2024-06-wire.gold.json", "loaders/testdata/2024-06-wire.md", 0.97, 0.97, 0.95},
+	{"loaders/testdata/gold/2024-12-digest.gold.json", "loaders/testdata/2024-12-digest.md", 0.97, 0.97, 0.95},
+	{"loaders/testdata/gold/2022-05-briefing.gold.json", "loaders/testdata/2022-05-briefing.md", 0.92, 0.86, 0.95},
 	{"loaders/testdata/gold/2019-03-agreements.gold.json", "loaders/testdata/2019-03-agreements.md", 0.97, 0.97, 0.95},
-	{"corpus/gold/2019-01-review.gold.json", "corpus/2019-01-review.md", 0.77, 0.32, 0},
-	{"corpus/gold/2019-12-digest.gold.json", "corpus/2019-12-digest.md", 0.79, 0.43, 0},
-	{"corpus/gold/2020-07-wire.gold.json", "corpus/2020-07-wire.md", 0.69, 0.35, 0},
-	{"corpus/gold/2024-05-agreements.gold.json", "corpus/2024-05-agreements.md", 0.82, 0.59, 0},
-	{"corpus/gold/2024-09-wire.gold.json", "corpus/2024-09-wire.md", 0.80, 0.29, 0},
-	{"corpus/gold/2024-12-briefing.gold.json", "corpus/2024-12-briefing.md", 0.85, 0.41, 0},
+}
+
+// corpusFloor is the least every gold document of corpus/ must score: the
+// corpus is written by others and changes, so its floor is a sanity check
+// (measured: nodes 0.85-0.88, edges 0.47-0.67).
+var corpusFloor = floor{nodes: 0.75, edges: 0.35}
+
+// allFloors returns floors plus one per gold file under corpus/gold.
+func allFloors(t *testing.T, root string) []floor {
+	t.Helper()
+	out := append([]floor(nil), floors...)
+	golds, err := filepath.Glob(filepath.Join(root, "corpus", "gold", "*.gold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range golds {
+		base := strings.TrimSuffix(filepath.Base(g), ".gold.json")
+		src := filepath.Join("corpus", base+".md")
+		if _, err := os.Stat(filepath.Join(root, src)); err != nil {
+			src = filepath.Join("corpus", base+".txt")
+		}
+		f := corpusFloor
+		f.gold, f.source = filepath.Join("corpus", "gold", base+".gold.json"), src
+		out = append(out, f)
+	}
+	return out
 }
 
 // TestQuality extracts every gold document and checks its scores against
 // the floors.
 func TestQuality(t *testing.T) {
 	root := moduleRoot(t)
-	for _, fl := range floors {
+	for _, fl := range allFloors(t, root) {
 		t.Run(filepath.Base(fl.source), func(t *testing.T) {
 			gold := mustReadFacts(t, filepath.Join(root, fl.gold))
 			pred, err := ExtractFile(filepath.Join(root, fl.source), review.Options{})
