@@ -35,6 +35,9 @@ type Options struct {
 	Seed uint64
 	// Resolution of the modularity function; 0 means 1.
 	Resolution float64
+	// Skip* leave a measure out (zero in the result) when a caller does not
+	// need it: betweenness costs O(nodes × edges), Louvain a few passes.
+	SkipBetweenness, SkipPageRank, SkipCommunities bool
 }
 
 // Metrics are the measures of one node.
@@ -61,10 +64,18 @@ type Metrics struct {
 func Analyze(sg graph.Subgraph, opt Options) map[string]Metrics {
 	x := index(sg)
 	out := make(map[string]Metrics, len(x.ids))
+	n := len(x.ids)
 	deg := x.degrees()
-	btw := x.betweenness()
-	pr := x.pageRank()
-	com := x.communities(opt)
+	btw, pr, com := make([]float64, n), make([]float64, n), make([]int, n)
+	if !opt.SkipBetweenness {
+		btw = x.betweenness()
+	}
+	if !opt.SkipPageRank {
+		pr = x.pageRank()
+	}
+	if !opt.SkipCommunities {
+		com = x.communities(opt)
+	}
 	first, last := x.years()
 	for i, id := range x.ids {
 		out[id] = Metrics{Degree: deg[i], Betweenness: btw[i], PageRank: pr[i],

@@ -224,3 +224,20 @@ func BenchmarkAnalyze(b *testing.B) {
 		Analyze(sg, Options{})
 	}
 }
+
+func TestSkip(t *testing.T) {
+	sg := twoCliques(t)
+	all := Analyze(sg, Options{})
+	some := Analyze(sg, Options{SkipBetweenness: true, SkipPageRank: true, SkipCommunities: true})
+	for id, m := range some {
+		if m.Betweenness != 0 || m.PageRank != 0 || m.Community != 0 {
+			t.Errorf("%s: skipped measures computed: %+v", id, m)
+		}
+		if m.Degree != all[id].Degree || m.FirstYear != all[id].FirstYear {
+			t.Errorf("%s: skipping changed degree or years: %+v vs %+v", id, m, all[id])
+		}
+	}
+	if all["e"].Community == 0 || all["d"].Betweenness == 0 || all["a"].PageRank == 0 {
+		t.Errorf("measures missing without Skip: %+v", all)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"sort"
 
+	"github.com/99designs/gqlgen/graphql"
+
 	"github.com/sdkg/sdkg/graph"
 	"github.com/sdkg/sdkg/graph/analysis"
 	"github.com/sdkg/sdkg/server/gql/model"
@@ -196,9 +198,9 @@ func heaviest(sg graph.Subgraph, limit int) graph.Subgraph {
 }
 
 // toNetwork shapes a subgraph for drawing, with the measures of package
-// analysis.
-func toNetwork(sg graph.Subgraph, level graph.Level) *model.Network {
-	m := analysis.Analyze(sg, analysis.Options{})
+// analysis that the query selects (opt).
+func toNetwork(sg graph.Subgraph, level graph.Level, opt analysis.Options) *model.Network {
+	m := analysis.Analyze(sg, opt)
 	out := &model.Network{Level: level, Truncated: sg.Truncated,
 		Nodes: make([]model.NetworkNode, 0, len(sg.Nodes)), Edges: make([]model.NetworkEdge, 0, len(sg.Edges))}
 	for _, n := range sg.Nodes {
@@ -233,4 +235,21 @@ func nonZero(v int) *int {
 		return nil
 	}
 	return &v
+}
+
+// measuresWanted looks ahead into the selection of network { nodes } and
+// skips the measures no client asked for.
+func measuresWanted(ctx context.Context) analysis.Options {
+	want := map[string]bool{}
+	oc := graphql.GetOperationContext(ctx)
+	for _, f := range graphql.CollectFieldsCtx(ctx, nil) {
+		if f.Name != "nodes" {
+			continue
+		}
+		for _, g := range graphql.CollectFields(oc, f.Selections, nil) {
+			want[g.Name] = true
+		}
+	}
+	return analysis.Options{SkipBetweenness: !want["betweenness"], SkipPageRank: !want["pageRank"],
+		SkipCommunities: !want["community"]}
 }

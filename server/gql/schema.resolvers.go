@@ -88,7 +88,7 @@ func (r *queryResolver) Network(ctx context.Context, seeds []string, depth *int,
 	if err != nil {
 		return nil, err
 	}
-	return toNetwork(sg, a.level), nil
+	return toNetwork(sg, a.level, measuresWanted(ctx)), nil
 }
 
 // Paths is the resolver for the paths field.
