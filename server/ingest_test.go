@@ -12,8 +12,8 @@ import (
 	"github.com/sdkg/sdkg/graph/embedded"
 )
 
-// newLoader returns the document loader of package loaders over a store.
-// It stays nil until package loaders provides one; loader_test.go sets it.
+// newLoader returns the document loader of package loaders over a store
+// (set in loader_test.go, so that this file does not depend on it).
 var newLoader func(graph.Store) Loader
 
 // seedPath is the seed document, relative to the module root.
@@ -35,7 +35,7 @@ func testIngestSeed(t *testing.T, newStore newStoreFunc) {
 		if os.Getenv("CI") == "true" {
 			t.Fatal("package loaders provides no Loader for ingestDocument (newLoader is unset in server/loader_test.go)")
 		}
-		t.Skip("skipping: package loaders does not provide a Loader yet; set newLoader in server/loader_test.go")
+		t.Skip("skipping: no document loader; set newLoader in server/loader_test.go")
 	}
 	text, err := os.ReadFile(filepath.Join(moduleRoot(t), seedPath))
 	if err != nil {
