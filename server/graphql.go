@@ -73,6 +73,9 @@ func (a mutationAuth) MutateOperationContext(ctx context.Context, oc *graphql.Op
 	if oc.Operation == nil || oc.Operation.Operation != ast.Mutation {
 		return nil
 	}
+	if infoFrom(ctx).method == http.MethodGet {
+		return nil // the GET transport refuses every mutation, token or not
+	}
 	switch {
 	case !a.tokens:
 		return codedError(CodeUnauthorized, "mutations are disabled: the server has no tokens configured (SDKG_TOKENS)")

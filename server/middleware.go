@@ -22,6 +22,7 @@ import (
 // GraphQL layer learn about the request, for logs and metrics.
 type requestInfo struct {
 	id         string
+	method     string // HTTP method
 	authorized bool
 	operation  string // GraphQL operation name, set by the executor
 }
@@ -47,7 +48,7 @@ func (s *server) requestID() gin.HandlerFunc {
 			id = newRequestID()
 		}
 		c.Header("X-Request-Id", id)
-		ctx := context.WithValue(c.Request.Context(), requestInfoKey{}, &requestInfo{id: id})
+		ctx := context.WithValue(c.Request.Context(), requestInfoKey{}, &requestInfo{id: id, method: c.Request.Method})
 		c.Request = c.Request.WithContext(ctx)
 		c.Next()
 	}
