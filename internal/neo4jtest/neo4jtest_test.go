@@ -1,0 +1,187 @@
+package neo4jtest
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+func env(m map[string]string) func(string) string {
+	return func(k string) string { return m[k] }
+}
+
+func TestConfigFromEnv(t *testing.T) {
+	t.Run("Defaults", func(t *testing.T) {
+		got, err := ConfigFromEnv(env(map[string]string{"NEO4J_URI": "bolt://h:1"}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := Config{URI: "bolt://h:1", User: "neo4j", Database: "neo4j"}
+		if got != want {
+			t.Fatalf("got %+v, want %+v", got, want)
+		}
+	})
+	t.Run("AllSet", func(t *testing.T) {
+		got, err := ConfigFromEnv(env(map[string]string{
+			"NEO4J_URI": "neo4j://h:2", "NEO4J_USER": "u", "NEO4J_PASSWORD": "p", "NEO4J_DATABASE": "d",
+		}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := Config{URI: "neo4j://h:2", User: "u", Password: "p", Database: "d"}
+		if got != want {
+			t.Fatalf("got %+v, want %+v", got, want)
+		}
+	})
+	t.Run("ErrNoURI", func(t *testing.T) {
+		_, err := ConfigFromEnv(env(nil))
+		if err != ErrNoURI || !strings.Contains(err.Error(), "NEO4J_URI") {
+			t.Fatalf("got %v, want ErrNoURI naming NEO4J_URI", err)
+		}
+	})
+}
+
+func TestInCI(t *testing.T) {
+	for v, want := range map[string]bool{"": false, "true": true, "1": true, "false": false, "yes": false} {
+		if got := InCI(env(map[string]string{"CI": v})); got != want {
+			t.Errorf("InCI(CI=%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
+// recorder is a testing.TB that records Fatalf and Skipf instead of ending the test.
+type recorder struct {
+	testing.TB
+	fatal, skip string
+}
+
+func (r *recorder) Helper()                           {}
+func (r *recorder) Fatalf(format string, args ...any) { r.fatal = fmt.Sprintf(format, args...) }
+func (r *recorder) Skipf(format string, args ...any)  { r.skip = fmt.Sprintf(format, args...) }
+
+func TestUnavailable(t *testing.T) {
+	t.Run("FailsInCI", func(t *testing.T) {
+		r := &recorder{TB: t}
+		unavailable(r, true, ErrNoURI)
+		if r.skip != "" || !strings.Contains(r.fatal, "NEO4J_URI") {
+			t.Fatalf("fatal %q skip %q: want a failure naming NEO4J_URI", r.fatal, r.skip)
+		}
+	})
+	t.Run("SkipsOutsideCI", func(t *testing.T) {
+		r := &recorder{TB: t}
+		unavailable(r, false, ErrNoURI)
+		if r.fatal != "" || !strings.Contains(r.skip, "NEO4J_URI") {
+			t.Fatalf("fatal %q skip %q: want a skip naming NEO4J_URI", r.fatal, r.skip)
+		}
+	})
+}
+
+func TestConnectRefused(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close() // nothing listens there any more
+	_, err = connect(t.Context(), Config{URI: "bolt://" + addr, User: "neo4j", Password: "x"})
+	if err == nil || !strings.Contains(err.Error(), "NEO4J_URI") {
+		t.Fatalf("connect to closed port: got %v, want an error naming NEO4J_URI", err)
+	}
+}
+
+// TestSmoke writes a node through Bolt, reads it back, deletes it and checks
+// that nothing with its label is left.
+func TestSmoke(t *testing.T) {
+	drv, cfg := Driver(t)
+	ctx := t.Context()
+	label := uniqueLabel(t)
+	id := "smoke-" + label
+	t.Cleanup(func() { deleteLabel(t, drv, cfg, label) })
+
+	t.Run("WriteReadDelete", func(t *testing.T) {
+		create := fmt.Sprintf("CREATE (n:`%s` {id: $id, at: $at}) RETURN n.id AS id", label)
+		res, err := neo4j.ExecuteQuery(ctx, drv, create, map[string]any{"id": id, "at": int64(2026)},
+			neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database))
+		if err != nil {
+			t.Fatalf("create: %v", err)
+		}
+		if n := res.Summary.Counters().NodesCreated(); n != 1 {
+			t.Fatalf("create: %d nodes created, want 1", n)
+		}
+		if got := readAt(t, drv, cfg, label, id); got != 2026 {
+			t.Fatalf("read back at = %d, want 2026", got)
+		}
+		deleteLabel(t, drv, cfg, label)
+		if n := countLabel(t, drv, cfg, label); n != 0 {
+			t.Fatalf("after delete: %d nodes labelled %s remain, want 0", n, label)
+		}
+	})
+}
+
+// readAt reads property at of the node with label and id in a read transaction.
+func readAt(t *testing.T, drv neo4j.DriverWithContext, cfg Config, label, id string) int64 {
+	t.Helper()
+	sess := drv.NewSession(t.Context(), neo4j.SessionConfig{DatabaseName: cfg.Database, AccessMode: neo4j.AccessModeRead})
+	defer sess.Close(context.Background())
+	q := fmt.Sprintf("MATCH (n:`%s` {id: $id}) RETURN n.at AS at", label)
+	v, err := sess.ExecuteRead(t.Context(), func(tx neo4j.ManagedTransaction) (any, error) {
+		rec, err := tx.Run(t.Context(), q, map[string]any{"id": id})
+		if err != nil {
+			return nil, err
+		}
+		single, err := rec.Single(t.Context())
+		if err != nil {
+			return nil, err
+		}
+		at, _, err := neo4j.GetRecordValue[int64](single, "at")
+		return at, err
+	})
+	if err != nil {
+		t.Fatalf("read %s: %v", id, err)
+	}
+	return v.(int64)
+}
+
+func countLabel(t *testing.T, drv neo4j.DriverWithContext, cfg Config, label string) int64 {
+	t.Helper()
+	q := fmt.Sprintf("MATCH (n:`%s`) RETURN count(n) AS n", label)
+	res, err := neo4j.ExecuteQuery(t.Context(), drv, q, nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(cfg.Database), neo4j.ExecuteQueryWithReadersRouting())
+	if err != nil {
+		t.Fatalf("count %s: %v", label, err)
+	}
+	n, _, err := neo4j.GetRecordValue[int64](res.Records[0], "n")
+	if err != nil {
+		t.Fatalf("count %s: %v", label, err)
+	}
+	return n
+}
+
+// deleteLabel removes every node with label; it works after the test's context ends.
+func deleteLabel(t *testing.T, drv neo4j.DriverWithContext, cfg Config, label string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	q := fmt.Sprintf("MATCH (n:`%s`) DETACH DELETE n", label)
+	if _, err := neo4j.ExecuteQuery(ctx, drv, q, nil, neo4j.EagerResultTransformer,
+		neo4j.ExecuteQueryWithDatabase(cfg.Database)); err != nil {
+		t.Errorf("delete %s: %v", label, err)
+	}
+}
+
+// uniqueLabel returns a label no other test run uses.
+func uniqueLabel(t *testing.T) string {
+	t.Helper()
+	b := make([]byte, 6)
+	if _, err := rand.Read(b); err != nil {
+		t.Fatal(err)
+	}
+	return "SdkgSmoke_" + hex.EncodeToString(b)
+}
