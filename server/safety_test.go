@@ -32,7 +32,7 @@ func testSafety(t *testing.T, newStore newStoreFunc) {
 		h.wantNoAlias(t)
 	})
 	t.Run("ErrMutationWhenNoTokensConfigured", func(t *testing.T) {
-		open := newHarness(t, h.store, Options{Tokens: []string{}})
+		open := newHarness(t, h.store, Options{Tokens: []string{"", "  "}})
 		_, resp := open.post(aliasMutation, nil, true)
 		wantRefused(t, resp, CodeUnauthorized)
 		if !strings.Contains(resp.Errors[0].Message, "SDKG_TOKENS") {

@@ -11,6 +11,7 @@ package server
 import (
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/sdkg/sdkg/graph"
@@ -60,6 +61,13 @@ const (
 )
 
 func (o Options) withDefaults() Options {
+	var tokens []string
+	for _, t := range o.Tokens {
+		if t = strings.TrimSpace(t); t != "" {
+			tokens = append(tokens, t)
+		}
+	}
+	o.Tokens = tokens
 	if o.RequestTimeout <= 0 {
 		o.RequestTimeout = DefaultRequestTimeout
 	}
