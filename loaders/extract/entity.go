@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/sdkg/sdkg/graph"
 )
@@ -53,13 +54,41 @@ type registry struct {
 type surface struct {
 	words []string
 	ent   *entity
+	text  string
 }
 
 func newRegistry() *registry {
 	return &registry{byKey: map[string]*entity{}, surface: map[string][]surface{}, bilateral: map[string]*entity{}}
 }
 
-func key(k graph.Kind, name string) string { return string(k) + "|" + graph.NormalizeName(name) }
+func key(k graph.Kind, name string) string { return string(k) + "|" + normName(name) }
+
+// normCache memoises graph.NormalizeName, which registries call for every
+// lookup. It is bounded: cleared when it grows past normCacheMax.
+var normCache = struct {
+	sync.Mutex
+	m map[string]string
+}{m: map[string]string{}}
+
+const normCacheMax = 1 << 16
+
+// normName is graph.NormalizeName, memoised.
+func normName(s string) string {
+	normCache.Lock()
+	v, ok := normCache.m[s]
+	normCache.Unlock()
+	if ok {
+		return v
+	}
+	v = graph.NormalizeName(s)
+	normCache.Lock()
+	if len(normCache.m) >= normCacheMax {
+		normCache.m = map[string]string{}
+	}
+	normCache.m[s] = v
+	normCache.Unlock()
+	return v
+}
 
 // find returns the entity of kind k known by any of the names.
 func (r *registry) find(k graph.Kind, names ...string) *entity {
@@ -105,12 +134,12 @@ func (r *registry) bind(e *entity, n string) {
 	}
 	forms := r.surface[words[0]]
 	for i, f := range forms {
-		if strings.Join(f.words, " ") == n {
+		if f.text == n {
 			forms[i].ent = e
 			return
 		}
 	}
-	r.surface[words[0]] = append(forms, surface{words, e})
+	r.surface[words[0]] = append(forms, surface{words, e, n})
 }
 
 // match returns the longest known surface form starting at toks[i].
@@ -130,5 +159,5 @@ func (r *registry) bindSurface(e *entity, w string) {
 	if _, ok := r.byKey[key(e.kind, w)]; ok {
 		return
 	}
-	r.surface[w] = append(r.surface[w], surface{[]string{w}, e})
+	r.surface[w] = append(r.surface[w], surface{[]string{w}, e, w})
 }

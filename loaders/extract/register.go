@@ -99,7 +99,7 @@ func (s *sent) defineAcronym(m *mention) {
 	if m.acr != "" {
 		if e.untitled {
 			e.acronym = m.acr
-			s.x.reg.surface[m.acr] = append(s.x.reg.surface[m.acr], surface{[]string{m.acr}, e})
+			s.x.reg.surface[m.acr] = append(s.x.reg.surface[m.acr], surface{[]string{m.acr}, e, m.acr})
 		} else {
 			e.acronym = m.acr
 			s.x.reg.bind(e, m.acr)
@@ -156,6 +156,9 @@ var bilateralRe = regexp.MustCompile(`^([A-Z][\w]*)(?:-| and )([A-Z][\w]*) (.+)$
 
 // bilateralKey folds "A-B X", "A and B X" and "B-A X" to one key.
 func bilateralKey(name string) string {
+	if !strings.Contains(name, "-") && !strings.Contains(name, " and ") {
+		return ""
+	}
 	m := bilateralRe.FindStringSubmatch(name)
 	if m == nil {
 		return ""
@@ -164,7 +167,7 @@ func bilateralKey(name string) string {
 	if a > b {
 		a, b = b, a
 	}
-	return graph.NormalizeName(a + " " + b + " " + m[3])
+	return normName(a + " " + b + " " + m[3])
 }
 
 // findBilateral returns the institution whose name folds to the same

@@ -29,11 +29,11 @@ var rules = []rule{
 	{"title-after-name", 0.9, ruleTitleAfter, keys("{p")},
 	{"headed-by-person", 0.85, ruleHeadedBy, keys("headed by|led by|chaired by|directed by")},
 	{"apposition-based-in", 0.85, ruleApposBasedIn, keys("{c|-based")},
-	{"located-in", 0.75, ruleLocatedIn, keys(" in { of {|{l")},
-	{"part-of-organisation", 0.85, rulePartOfOrg, keys(" of ")},
-	{"held-in-place", 0.9, ruleHeldInPlace, keys("{l")},
+	{"located-in", 0.75, ruleLocatedIn, keys("} in {|} of {|} in the {|} of the {|based in|headquartered in|located in|}, {c")},
+	{"part-of-organisation", 0.85, rulePartOfOrg, keys("} of {|} of the {")},
+	{"held-in-place", 0.9, ruleHeldInPlace, keys("held|hosted|took place|convened|opened|staged| in {l")},
 	{"hosted-by", 0.85, ruleHostedBy, keys("hosted by|organised by|organized by|convened by|co-hosted by")},
-	{"host-held-event", 0.8, ruleHostHeld, keys("{e")},
+	{"host-held-event", 0.8, ruleHostHeld, keys("hosted|organised|organized|convened|held")},
 	{"led-by", 0.85, ruleLedBy, keys("led by|headed by|chaired by|head by|chairmanship|leadership|presidency")},
 	{"led-active", 0.8, ruleLedActive, keys("led |headed |chaired ")},
 	{"delegation", 0.8, ruleDelegation, keys("delegation")},
@@ -50,8 +50,8 @@ var rules = []rule{
 	{"developed-by", 0.85, ruleDeveloped, keys("developed|engineered|built|designed|created|unveiled")},
 	{"in-collaboration-with", 0.85, ruleInCollaboration, keys("collaboration with|cooperation with|partnership with")},
 	{"researchers-from", 0.75, ruleResearchersFrom, keys(" from ")},
-	{"cooperated-with", 0.8, ruleCooperated, keys("cooperat|collaborat|partner|teamed|worked")},
-	{"place-in-place", 0.7, rulePlaceInPlace, keys("{l")},
+	{"cooperated-with", 0.8, ruleCooperated, keys("cooperated|collaborated|partnered|teamed up|worked|cooperation between")},
+	{"place-in-place", 0.7, rulePlaceInPlace, keys("} in {l|}, {l")},
 }
 
 // applyRules runs every rule on the sentence.
@@ -365,17 +365,23 @@ var (
 // ruleApposBasedIn: "{I}, a {C} national cluster", "{C}'s {I}",
 // "{I}, {C}'s space agency", "a {L}-based {I}".
 func ruleApposBasedIn(s *sent, r rule) {
-	for _, g := range s.groups(apposCountryRe) {
-		s.basedIn(r, first(g[1]), first(g[2]))
+	if strings.Contains(s.t.s, "}, a") {
+		for _, g := range s.groups(apposCountryRe) {
+			s.basedIn(r, first(g[1]), first(g[2]))
+		}
 	}
-	for _, g := range s.groups(possessiveRe) {
-		s.basedIn(r, first(g[2]), first(g[1]))
+	if strings.Contains(s.t.s, "'s ") || strings.Contains(s.t.s, "’s ") {
+		for _, g := range s.groups(possessiveRe) {
+			s.basedIn(r, first(g[2]), first(g[1]))
+		}
+		for _, g := range s.groups(apposPossRe) {
+			s.basedIn(r, first(g[1]), first(g[2]))
+		}
 	}
-	for _, g := range s.groups(apposPossRe) {
-		s.basedIn(r, first(g[1]), first(g[2]))
-	}
-	for _, g := range s.groups(basedSuffixRe) {
-		s.basedIn(r, first(g[2]), first(g[1]))
+	if strings.Contains(s.t.s, "-based") {
+		for _, g := range s.groups(basedSuffixRe) {
+			s.basedIn(r, first(g[2]), first(g[1]))
+		}
 	}
 	for _, g := range s.groups(descriptorRe) {
 		s.basedIn(r, first(g[2]), first(g[1]))

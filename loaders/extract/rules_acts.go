@@ -393,7 +393,15 @@ var (
 // ruleCooperated: "{X} and {Y} collaborated", "{X} partnered with {Y}",
 // "cooperation between {X} and {Y} since 1978".
 func ruleCooperated(s *sent, r rule) {
-	for _, re := range []*regexp.Regexp{cooperatedRe, cooperatedWith, cooperationBtw} {
+	lower := strings.ToLower(s.t.s)
+	var res []*regexp.Regexp
+	if containsAny(lower, keys("cooperated|collaborated|partnered|teamed up|worked")) {
+		res = append(res, cooperatedRe, cooperatedWith)
+	}
+	if strings.Contains(lower, "cooperation between") {
+		res = append(res, cooperationBtw)
+	}
+	for _, re := range res {
 		for _, loc := range re.FindAllStringSubmatchIndex(s.t.s, -1) {
 			a, b := first(s.within(loc[2], loc[3], "PIC")), first(s.within(loc[4], loc[5], "PIC"))
 			if a == nil || b == nil || s.modal(loc[4]) || s.appos[a] || s.appos[b] {
