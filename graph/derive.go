@@ -6,6 +6,7 @@ package graph
 // it needs; passing more nodes or edges than needed is always allowed.
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -387,8 +388,22 @@ func (a aggregate) subgraph(nodes map[string]*Node) Subgraph {
 
 // SortSubgraph orders a subgraph's nodes and edges by ID.
 func SortSubgraph(sg *Subgraph) {
-	sort.Slice(sg.Nodes, func(i, j int) bool { return sg.Nodes[i].ID < sg.Nodes[j].ID })
-	sort.Slice(sg.Edges, func(i, j int) bool { return sg.Edges[i].ID < sg.Edges[j].ID })
+	byKey(sg.Nodes, func(n *Node) string { return n.ID })
+	byKey(sg.Edges, func(e *Edge) string { return e.ID })
+}
+
+// byKey sorts xs by key, moving each (large) element once.
+func byKey[T any](xs []T, key func(*T) string) {
+	idx := make([]int, len(xs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int { return strings.Compare(key(&xs[a]), key(&xs[b])) })
+	out := make([]T, len(xs))
+	for i, j := range idx {
+		out[i] = xs[j]
+	}
+	copy(xs, out)
 }
 
 // CheckTraversal validates Neighbourhood arguments and returns the effective
@@ -418,42 +433,75 @@ func CheckTraversal(seeds []string, depth, limit int, f *Filter) (int, error) {
 // and whether some node was left out because of limit.
 func AdmitLayers(seeds []string, depth, limit int, next func(id string) []string) ([]string, bool) {
 	admitted := map[string]bool{}
-	layer := dedupeSorted(seeds)
+	layer := distinct(seeds, admitted)
 	var out []string
 	for d := 0; d <= depth && len(layer) > 0; d++ {
 		room := limit - len(out)
-		if len(layer) > room {
-			return append(out, layer[:room]...), true
+		cut := len(layer) > room
+		if cut {
+			smallest(layer, room)
+			layer = layer[:room]
 		}
+		slices.Sort(layer)
 		for _, id := range layer {
 			admitted[id] = true
 		}
 		out = append(out, layer...)
-		if d == depth {
-			break
+		if cut || d == depth {
+			return out, cut
 		}
 		var cand []string
 		for _, id := range layer {
-			for _, nb := range next(id) {
-				if !admitted[nb] {
-					cand = append(cand, nb)
-				}
-			}
+			cand = append(cand, next(id)...)
 		}
-		layer = dedupeSorted(cand)
+		layer = distinct(cand, admitted)
 	}
 	return out, false
 }
 
-func dedupeSorted(ids []string) []string {
-	sort.Strings(ids)
-	out := ids[:0]
-	for i, id := range ids {
-		if i == 0 || id != ids[i-1] {
+// distinct returns the ids not in skip, each once, in no particular order.
+func distinct(ids []string, skip map[string]bool) []string {
+	seen := make(map[string]bool, len(ids))
+	out := ids[:0:0]
+	for _, id := range ids {
+		if !skip[id] && !seen[id] {
+			seen[id] = true
 			out = append(out, id)
 		}
 	}
 	return out
+}
+
+// smallest reorders xs so that its k smallest strings come first (in no
+// particular order): a quickselect, linear on average, so that a layer
+// crowded by a hub's neighbours is not sorted whole.
+func smallest(xs []string, k int) {
+	lo, hi := 0, len(xs)-1
+	for lo < hi {
+		p := xs[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for xs[i] < p {
+				i++
+			}
+			for xs[j] > p {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
 }
 
 // NeighbourhoodOf computes Store.Neighbourhood over fetched data: nodes and

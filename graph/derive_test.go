@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 )
 
@@ -168,5 +169,24 @@ func TestPageNodesConcatenates(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, []string{"N0", "N1", "N2", "N3", "N4", "N5", "N6"}) {
 		t.Fatalf("pages = %v", got)
+	}
+}
+
+func TestSmallestSelectsTheKSmallest(t *testing.T) {
+	for n := 1; n < 60; n += 7 {
+		for k := 0; k <= n; k += 3 {
+			xs := make([]string, n)
+			for i := range xs {
+				xs[i] = fmt.Sprint((i * 7919) % 13) // duplicates included
+			}
+			want := append([]string(nil), xs...)
+			slices.Sort(want)
+			smallest(xs, k)
+			got := append([]string(nil), xs[:k]...)
+			slices.Sort(got)
+			if !slices.Equal(got, want[:k]) {
+				t.Fatalf("n=%d k=%d: smallest = %v, want %v", n, k, got, want[:k])
+			}
+		}
 	}
 }

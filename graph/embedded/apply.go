@@ -29,7 +29,7 @@ func (s *state) planApply(f *graph.Facts) (*applyPlan, graph.ApplySummary, error
 	}
 	doc := f.Document
 	if doc.Hash == "" {
-		doc.Hash = f.ComputeHash()
+		doc.Hash = factsHash(f)
 	}
 	old := s.docs[doc.ID]
 	if old != nil && old.d.Hash == doc.Hash {
@@ -49,11 +49,11 @@ func (s *state) planApply(f *graph.Facts) (*applyPlan, graph.ApplySummary, error
 // redirects by id, then by kind and name) and groups incoming attributes by
 // resolved id. ECONFLICT when a stored node of that id has another kind.
 func (p *applyPlan) resolveNodes(s *state, nodes []graph.Node) (map[string]string, error) {
-	ids := make(map[string]string, len(nodes))
+	ids := map[string]string{}
 	for i := range nodes {
 		n := &nodes[i]
 		id := s.resolve(n.ID)
-		if s.nodes[id] == nil {
+		if s.nodes[id] == nil && len(s.names) > 0 {
 			if k, ok := s.names[nameRedirectKey(n.Kind, n.Name)]; ok && s.nodes[k] != nil {
 				id = k
 			}
@@ -61,7 +61,9 @@ func (p *applyPlan) resolveNodes(s *state, nodes []graph.Node) (map[string]strin
 		if cur := s.nodes[id]; cur != nil && cur.n.Kind != n.Kind {
 			return nil, graph.Errorf(graph.ECONFLICT, "node %q: stored as %s, document %q states %s", n.ID, cur.n.Kind, p.doc.ID, n.Kind)
 		}
-		ids[n.ID] = id
+		if id != n.ID {
+			ids[n.ID] = id
+		}
 		if prev := p.nodes[id]; prev != nil {
 			m, _ := mergeNodeAttrs(*prev, n)
 			p.nodes[id] = &m
@@ -69,6 +71,8 @@ func (p *applyPlan) resolveNodes(s *state, nodes []graph.Node) (map[string]strin
 		}
 		c := *n
 		c.ID, c.Degree = id, 0
+		c.Aliases = append([]string(nil), n.Aliases...) // the store keeps no caller memory
+		c.Props = copyProps(n.Props)
 		p.nodes[id] = &c
 	}
 	return ids, nil
@@ -83,12 +87,12 @@ func nameRedirectKey(k graph.Kind, name string) string {
 func (p *applyPlan) planEdges(edges []graph.Edge, ids map[string]string) {
 	for i := range edges {
 		in := &edges[i]
-		e := graph.Edge{Type: in.Type, From: ids[in.From], To: ids[in.To], Date: in.Date}
+		e := graph.Edge{Type: in.Type, From: resolved(ids, in.From), To: resolved(ids, in.To), Date: in.Date}
 		if e.From == e.To {
 			continue
 		}
 		e.Normalize()
-		c := contrib{doc: p.doc.ID, conf: in.Confidence, rule: in.Rule, props: in.Props}
+		c := contrib{doc: p.doc.ID, conf: in.Confidence, rule: in.Rule, props: copyProps(in.Props)}
 		if in.Evidence != nil {
 			ev := *in.Evidence
 			ev.Document = p.doc.ID
@@ -100,6 +104,24 @@ func (p *applyPlan) planEdges(edges []graph.Edge, ids map[string]string) {
 		}
 		p.edges[e.ID] = &planEdge{e: e, c: c}
 	}
+}
+
+func copyProps(m map[string]string) map[string]string {
+	if len(m) == 0 {
+		return nil
+	}
+	c := make(map[string]string, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
+}
+
+func resolved(ids map[string]string, id string) string {
+	if r, ok := ids[id]; ok {
+		return r
+	}
+	return id
 }
 
 // diff finds what the stored document supported and no longer states, and
@@ -124,7 +146,7 @@ func (p *applyPlan) diff(s *state, old *docRec) {
 	if old == nil {
 		return
 	}
-	for k := range old.edges {
+	for _, k := range old.edges {
 		if p.edges[k] == nil {
 			p.oldEdges = append(p.oldEdges, k)
 			if len(s.edges[k].sup) == 1 {
@@ -132,7 +154,7 @@ func (p *applyPlan) diff(s *state, old *docRec) {
 			}
 		}
 	}
-	for id := range old.nodes {
+	for _, id := range old.nodes {
 		if p.nodes[id] == nil {
 			p.oldNodes = append(p.oldNodes, id)
 			if len(s.nodes[id].docs) == 1 {
@@ -157,15 +179,15 @@ func (s *state) commitApply(p *applyPlan) {
 	for _, id := range p.oldNodes {
 		s.dropNodeSupport(id, doc)
 	}
-	d.nodes = make(map[string]struct{}, len(p.nodes))
+	d.nodes = make(idList, 0, len(p.nodes))
 	for id, n := range p.nodes {
 		s.upsertNode(n, doc)
-		d.nodes[id] = struct{}{}
+		d.nodes = append(d.nodes, id)
 	}
-	d.edges = make(map[string]struct{}, len(p.edges))
+	d.edges = make(idList, 0, len(p.edges))
 	for k, pe := range p.edges {
 		s.upsertEdge(pe, doc)
-		d.edges[k] = struct{}{}
+		d.edges = append(d.edges, k)
 	}
 }
 
@@ -229,14 +251,14 @@ func (s *state) planDelete(id string) (graph.ApplySummary, error) {
 		return graph.ApplySummary{}, graph.Errorf(graph.ENOTFOUND, "document %q", id)
 	}
 	sum := graph.ApplySummary{Document: id}
-	for k := range d.edges {
+	for _, k := range d.edges {
 		if len(s.edges[k].sup) == 1 {
 			sum.EdgesRemoved++
 		} else {
 			sum.EdgesKept++
 		}
 	}
-	for n := range d.nodes {
+	for _, n := range d.nodes {
 		if len(s.nodes[n].docs) == 1 {
 			sum.NodesRemoved++
 		} else {
@@ -248,10 +270,10 @@ func (s *state) planDelete(id string) (graph.ApplySummary, error) {
 
 func (s *state) commitDelete(id string) {
 	d := s.docs[id]
-	for k := range d.edges {
+	for _, k := range d.edges {
 		s.dropEdgeSupport(k, id)
 	}
-	for n := range d.nodes {
+	for _, n := range d.nodes {
 		s.dropNodeSupport(n, id)
 	}
 	delete(s.docs, id)
@@ -290,8 +312,8 @@ func (s *state) commitMerge(keep, drop string) {
 	for doc := range d.docs {
 		k.docs[doc] = struct{}{}
 		dr := s.docs[doc]
-		delete(dr.nodes, drop)
-		dr.nodes[keep] = struct{}{}
+		dr.nodes.remove(drop)
+		dr.nodes.addUnique(keep)
 	}
 	merged, _ := mergeNodeAttrs(k.n, &d.n)
 	s.unindexNode(d)
@@ -320,7 +342,7 @@ func (s *state) moveEdge(r *edgeRec, keep, drop string) {
 		e.To = keep
 	}
 	for _, c := range r.sup {
-		delete(s.docs[c.doc].edges, oldKey)
+		s.docs[c.doc].edges.remove(oldKey)
 	}
 	if e.From == e.To {
 		return
@@ -343,7 +365,7 @@ func (s *state) moveEdge(r *edgeRec, keep, drop string) {
 		s.refresh(target)
 	}
 	for _, c := range r.sup {
-		s.docs[c.doc].edges[e.ID] = struct{}{}
+		s.docs[c.doc].edges.addUnique(e.ID)
 	}
 }
 

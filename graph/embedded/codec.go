@@ -1,9 +1,12 @@
 package embedded
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"math"
+	"sort"
 
 	"github.com/sdkg/sdkg/graph"
 )
@@ -234,4 +237,41 @@ func (d *decoder) facts() graph.Facts {
 		f.Edges = append(f.Edges, d.factsEdge())
 	}
 	return f
+}
+
+// factsHash is the embedded store's Document.Hash: SHA-256 (first 16
+// bytes, hex) over the canonical binary encoding of the facts, nodes sorted
+// by id and edges by key, so that it does not depend on their order. It
+// stands in for graph.Facts.ComputeHash, whose JSON encoding costs more
+// than the rest of an Apply.
+func factsHash(f *graph.Facts) string {
+	doc := f.Document
+	doc.Hash = ""
+	e := &encoder{b: make([]byte, 0, 256*(len(f.Nodes)+len(f.Edges))+256)}
+	e.document(&doc)
+	nodes := sortedBy(len(f.Nodes), func(i int) string { return f.Nodes[i].ID })
+	for _, i := range nodes {
+		e.node(&f.Nodes[i])
+	}
+	keys := make([]string, len(f.Edges))
+	for i := range f.Edges {
+		keys[i] = f.Edges[i].Key()
+	}
+	for _, i := range sortedBy(len(keys), func(i int) string { return keys[i] }) {
+		x := f.Edges[i]
+		x.Normalize()
+		e.factsEdge(&x)
+	}
+	sum := sha256.Sum256(e.b)
+	return hex.EncodeToString(sum[:16])
+}
+
+// sortedBy returns the indexes 0..n-1 ordered by key (stable).
+func sortedBy(n int, key func(i int) string) []int {
+	idx := make([]int, n)
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return key(idx[a]) < key(idx[b]) })
+	return idx
 }

@@ -2,6 +2,7 @@ package embedded
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 
@@ -18,27 +19,49 @@ func (s *Store) read(ctx context.Context, fn func(st *state) error) error {
 	return fn(s.st)
 }
 
-// typeMask returns which edge types f admits.
-func typeMask(f *graph.Filter) (m [numTypes]bool) {
-	for i := range m {
-		m[i] = len(f.Types) == 0
-	}
-	for _, t := range f.Types {
-		m[typeIndex[t]] = true
-	}
-	return m
+// edgeFilter is graph.Filter's edge test compiled once per read: a type
+// mask, and window bounds compared with each edge's precomputed date
+// bounds, so that testing an edge allocates nothing. It admits exactly the
+// edges graph.Filter.AdmitsEdge admits.
+type edgeFilter struct {
+	mask      [numTypes]bool
+	minConf   float64
+	wlo, whi  string
+	datedOnly bool
 }
 
-// eachEdge calls fn for every edge of r that passes f's Types, window and
-// confidence, using the per-type adjacency.
-func eachEdge(r *nodeRec, f *graph.Filter, fn func(e *edgeRec)) {
-	mask := typeMask(f)
+func compile(f *graph.Filter) *edgeFilter {
+	c := &edgeFilter{minConf: f.MinConfidence, datedOnly: f.DatedOnly}
+	for i := range c.mask {
+		c.mask[i] = len(f.Types) == 0
+	}
+	for _, t := range f.Types {
+		c.mask[typeIndex[t]] = true
+	}
+	c.wlo, _ = graph.DateBounds(f.From)
+	_, c.whi = graph.DateBounds(f.To)
+	return c
+}
+
+func (c *edgeFilter) admits(r *edgeRec) bool {
+	if r.e.Confidence < c.minConf {
+		return false
+	}
+	if r.e.Date == "" {
+		return !c.datedOnly
+	}
+	return (c.wlo == "" || r.hi >= c.wlo) && (c.whi == "" || r.lo <= c.whi)
+}
+
+// eachEdge calls fn for every edge of r that passes c, using the per-type
+// adjacency.
+func eachEdge(r *nodeRec, c *edgeFilter, fn func(e *edgeRec)) {
 	for t, es := range r.adj {
-		if !mask[t] {
+		if !c.mask[t] {
 			continue
 		}
 		for _, e := range es {
-			if f.AdmitsEdge(&e.e) {
+			if c.admits(e) {
 				fn(e)
 			}
 		}
@@ -110,7 +133,7 @@ func (s *Store) Edges(ctx context.Context, q graph.EdgeQuery) ([]graph.EdgePage,
 		for i, id := range q.Nodes {
 			var es []graph.Edge
 			if r := st.nodes[id]; r != nil {
-				eachEdge(r, &q.Filter, func(e *edgeRec) {
+				eachEdge(r, compile(&q.Filter), func(e *edgeRec) {
 					other := st.nodes[e.e.Other(id)]
 					if graph.EdgeTouches(&e.e, id, q.Direction) && q.Filter.AdmitsNode(&other.n) {
 						es = append(es, e.e)
@@ -184,36 +207,84 @@ func (s *Store) Neighbourhood(ctx context.Context, seeds []string, depth int, f 
 // neighbours returns the next function of AdmitLayers: neighbours over
 // edges passing f that pass f's node conditions.
 func (st *state) neighbours(f *graph.Filter) func(id string) []string {
+	c := compile(f)
 	return func(id string) []string {
 		var out []string
-		eachEdge(st.nodes[id], f, func(e *edgeRec) {
-			other := e.e.Other(id)
-			if f.AdmitsNode(&st.nodes[other].n) {
-				out = append(out, other)
+		r := st.nodes[id]
+		eachEdge(r, c, func(e *edgeRec) {
+			if o := e.other(r); f.AdmitsNode(&o.n) {
+				out = append(out, o.n.ID)
 			}
 		})
 		return out
 	}
 }
 
-// induced returns the nodes ids and the edges among them passing f.
+// induced returns the nodes ids and the edges among them passing f. Each
+// edge is found from its endpoint that comes first in (degree, id) order:
+// a node scans its adjacency, or, when it is a hub with fewer later nodes
+// than edges, looks each later node up in its neighbour index, so that the
+// hubs of a power-law graph are not scanned whole.
 func (st *state) induced(ids []string, f *graph.Filter, truncated bool) graph.Subgraph {
-	in := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		in[id] = true
+	c := compile(f)
+	order := make([]*nodeRec, len(ids))
+	for i, id := range ids {
+		order[i] = st.nodes[id]
 	}
-	sg := graph.Subgraph{Truncated: truncated, Nodes: make([]graph.Node, 0, len(ids))}
-	for _, id := range ids {
-		r := st.nodes[id]
-		sg.Nodes = append(sg.Nodes, r.view())
-		eachEdge(r, f, func(e *edgeRec) {
-			if e.e.From == id && in[e.e.To] {
-				sg.Edges = append(sg.Edges, e.e)
+	sort.Slice(order, func(i, j int) bool { return before(order[i], order[j]) })
+	pos := make(map[*nodeRec]int, len(ids))
+	for i, r := range order {
+		pos[r] = i
+	}
+	var found []*edgeRec
+	emit := func(e *edgeRec) {
+		if c.mask[e.t] && c.admits(e) {
+			found = append(found, e)
+		}
+	}
+	for i, r := range order {
+		if later := len(order) - i - 1; r.nbr != nil && later < r.deg {
+			for _, v := range order[i+1:] {
+				for _, e := range r.nbr[v] {
+					emit(e)
+				}
+			}
+			continue
+		}
+		eachEdge(r, c, func(e *edgeRec) {
+			if j, ok := pos[e.other(r)]; ok && j > i {
+				found = append(found, e)
 			}
 		})
 	}
-	graph.SortSubgraph(&sg)
+	// Sort (id, pointer) pairs, then copy each (large) Edge once into an
+	// exact slice.
+	keyed := make([]keyedEdge, len(found))
+	for i, e := range found {
+		keyed[i] = keyedEdge{e.e.ID, e}
+	}
+	slices.SortFunc(keyed, func(a, b keyedEdge) int { return strings.Compare(a.id, b.id) })
+	slices.SortFunc(order, func(a, b *nodeRec) int { return strings.Compare(a.n.ID, b.n.ID) })
+	sg := graph.Subgraph{Truncated: truncated, Nodes: make([]graph.Node, len(order)), Edges: make([]graph.Edge, len(found))}
+	for i, r := range order {
+		sg.Nodes[i] = r.view()
+	}
+	for i, k := range keyed {
+		sg.Edges[i] = k.e.e
+	}
 	return sg
+}
+
+type keyedEdge struct {
+	id string
+	e  *edgeRec
+}
+
+func before(a, b *nodeRec) bool {
+	if a.deg != b.deg {
+		return a.deg < b.deg
+	}
+	return a.n.ID < b.n.ID
 }
 
 // ShortestPaths implements graph.Store.
@@ -238,14 +309,17 @@ func (s *Store) ShortestPaths(ctx context.Context, from, to string, f graph.Filt
 // hops returns the HopFunc of a path search between from and to.
 func (st *state) hops(f *graph.Filter, from, to string) graph.HopFunc {
 	cache := map[string][]graph.Hop{}
+	c := compile(f)
 	return func(id string) []graph.Hop {
 		if hs, ok := cache[id]; ok {
 			return hs
 		}
 		best := map[string]*graph.Edge{}
-		eachEdge(st.nodes[id], f, func(e *edgeRec) {
-			other := e.e.Other(id)
-			if other != from && other != to && !f.AdmitsNode(&st.nodes[other].n) {
+		r := st.nodes[id]
+		eachEdge(r, c, func(e *edgeRec) {
+			o := e.other(r)
+			other := o.n.ID
+			if other != from && other != to && !f.AdmitsNode(&o.n) {
 				return
 			}
 			if cur := best[other]; cur == nil || e.e.ID < cur.ID {
@@ -295,7 +369,7 @@ func (st *state) collabInput(id string) (map[string]*graph.Node, []graph.Edge) {
 	if r == nil {
 		return nodes, nil
 	}
-	all := &graph.Filter{}
+	all := compile(&graph.Filter{})
 	add := func(e *edgeRec) {
 		edges = append(edges, e.e)
 		for _, nid := range []string{e.e.From, e.e.To} {

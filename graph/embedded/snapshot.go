@@ -81,21 +81,27 @@ func decodeSnapshot(path string, data []byte) (*state, uint64, error) {
 	d := &decoder{b: body[len(snapMagic):]}
 	s := newState()
 	seq := d.uvar()
-	for n := d.count(); n > 0 && d.err == nil; n-- {
+	nd := d.count()
+	s.docs = make(map[string]*docRec, nd)
+	for n := nd; n > 0 && d.err == nil; n-- {
 		doc := d.document()
-		s.docs[doc.ID] = &docRec{d: doc, nodes: map[string]struct{}{}, edges: map[string]struct{}{}}
+		s.docs[doc.ID] = &docRec{d: doc}
 	}
-	for n := d.count(); n > 0 && d.err == nil; n-- {
+	nn := d.count()
+	s.nodes = make(map[string]*nodeRec, nn)
+	for n := nn; n > 0 && d.err == nil; n-- {
 		r := &nodeRec{n: d.node(), docs: map[string]struct{}{}}
 		for _, doc := range d.strs() {
 			r.docs[doc] = struct{}{}
 			if dr := s.docs[doc]; dr != nil {
-				dr.nodes[r.n.ID] = struct{}{}
+				dr.nodes = append(dr.nodes, r.n.ID)
 			}
 		}
 		s.indexNode(r)
 	}
-	for n := d.count(); n > 0 && d.err == nil; n-- {
+	ne := d.count()
+	s.edges = make(map[string]*edgeRec, ne)
+	for n := ne; n > 0 && d.err == nil; n-- {
 		if err := s.loadEdge(d); err != nil {
 			return nil, 0, bad(err.Error())
 		}
@@ -114,9 +120,10 @@ func decodeSnapshot(path string, data []byte) (*state, uint64, error) {
 
 func (s *state) loadEdge(d *decoder) error {
 	e := graph.Edge{Type: graph.EdgeType(d.str()), From: d.str(), To: d.str(), Date: d.str()}
+	e.Normalize()
 	r := &edgeRec{e: e}
 	for n := d.count(); n > 0 && d.err == nil; n-- {
-		c := contrib{doc: d.str(), conf: d.f64(), rule: d.str(), props: d.props()}
+		c := contrib{doc: s.internDoc(d.str()), conf: d.f64(), rule: d.str(), props: d.props()}
 		for m := d.count(); m > 0 && d.err == nil; m-- {
 			c.ev = append(c.ev, d.evidence())
 		}
@@ -130,10 +137,19 @@ func (s *state) loadEdge(d *decoder) error {
 	s.linkEdge(r)
 	for _, c := range r.sup {
 		if dr := s.docs[c.doc]; dr != nil {
-			dr.edges[r.e.ID] = struct{}{}
+			dr.edges = append(dr.edges, r.e.ID)
 		}
 	}
 	return nil
+}
+
+// internDoc returns the stored document's own id string, so that the
+// contributions of thousands of edges share one copy.
+func (s *state) internDoc(id string) string {
+	if dr := s.docs[id]; dr != nil {
+		return dr.d.ID
+	}
+	return id
 }
 
 // writeSnapshot writes data as dir's snapshot atomically and durably.

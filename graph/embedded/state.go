@@ -42,6 +42,43 @@ type nodeRec struct {
 	docs map[string]struct{}
 	adj  [numTypes][]*edgeRec
 	deg  int
+	// nbr indexes the edges of a hub (degree at least hubDegree) by the
+	// other endpoint; nil for other nodes.
+	nbr map[*nodeRec][]*edgeRec
+}
+
+// hubDegree is the degree from which a node keeps a neighbour index.
+const hubDegree = 64
+
+// addNbr and dropNbr keep the neighbour index of a hub.
+func (r *nodeRec) addNbr(e *edgeRec) {
+	if r.nbr == nil {
+		if r.deg < hubDegree {
+			return
+		}
+		r.nbr = map[*nodeRec][]*edgeRec{}
+		for _, es := range r.adj {
+			for _, x := range es {
+				o := x.other(r)
+				r.nbr[o] = append(r.nbr[o], x)
+			}
+		}
+		return
+	}
+	o := e.other(r)
+	r.nbr[o] = append(r.nbr[o], e)
+}
+
+func (r *nodeRec) dropNbr(e *edgeRec) {
+	if r.nbr == nil {
+		return
+	}
+	o := e.other(r)
+	if l := without(r.nbr[o], e); len(l) > 0 {
+		r.nbr[o] = l
+	} else {
+		delete(r.nbr, o)
+	}
 }
 
 // view returns the node as readers see it: Degree filled, Aliases never
@@ -67,15 +104,47 @@ type contrib struct {
 // edgeRec is a stored edge: the merged view readers get and the
 // contributions of the documents that support it, ordered by document.
 type edgeRec struct {
-	e   graph.Edge
-	sup []contrib
+	e        graph.Edge
+	sup      []contrib
+	lo, hi   string   // graph.DateBounds of the date, for window tests
+	from, to *nodeRec // the endpoints, set while the edge is linked
+	t        int      // index of the type in graph.EdgeTypes
+}
+
+// other returns the endpoint of e that is not n.
+func (e *edgeRec) other(n *nodeRec) *nodeRec {
+	if e.from == n {
+		return e.to
+	}
+	return e.from
 }
 
 // docRec is a stored document with the node ids and edge keys it supports.
 type docRec struct {
 	d     graph.Document
-	nodes map[string]struct{}
-	edges map[string]struct{}
+	nodes idList
+	edges idList
+}
+
+// idList is a small set of ids kept as a slice: documents hold hundreds of
+// ids, change them only on merges, and a slice costs far less to build than
+// a map on every Apply.
+type idList []string
+
+func (l *idList) remove(x string) {
+	for i, y := range *l {
+		if y == x {
+			(*l)[i] = (*l)[len(*l)-1]
+			*l = (*l)[:len(*l)-1]
+			return
+		}
+	}
+}
+
+func (l *idList) addUnique(x string) {
+	if !contains(*l, x) {
+		*l = append(*l, x)
+	}
 }
 
 func (d *docRec) view() graph.Document {
@@ -170,6 +239,8 @@ func (s *state) setNode(r *nodeRec, n graph.Node) {
 // removes it.
 func (s *state) linkEdge(r *edgeRec) {
 	s.edges[r.e.ID] = r
+	r.lo, r.hi = graph.DateBounds(r.e.Date)
+	r.from, r.to, r.t = s.nodes[r.e.From], s.nodes[r.e.To], typeIndex[r.e.Type]
 	if y := r.e.Year; y > 0 {
 		if s.byYear[y] == nil {
 			s.byYear[y] = map[string]*edgeRec{}
@@ -181,6 +252,7 @@ func (s *state) linkEdge(r *edgeRec) {
 		n := s.nodes[id]
 		n.adj[t] = append(n.adj[t], r)
 		n.deg++
+		n.addNbr(r)
 	}
 	for _, c := range r.sup {
 		s.evidence += len(c.ev)
@@ -200,6 +272,7 @@ func (s *state) unlinkEdge(r *edgeRec) {
 		n := s.nodes[id]
 		n.adj[t] = without(n.adj[t], r)
 		n.deg--
+		n.dropNbr(r)
 	}
 	for _, c := range r.sup {
 		s.evidence -= len(c.ev)
@@ -217,13 +290,13 @@ func without(rs []*edgeRec, r *edgeRec) []*edgeRec {
 	return out
 }
 
-// refresh recomputes an edge's merged view from its contributions: the
-// highest confidence and its rule (first document on ties), props unioned
-// in document order, the first evidence by (Document, Start), first and
-// last seen from the documents' issue dates.
+// refresh recomputes an edge's merged view from its contributions (its
+// identity fields are already normalised): the highest confidence and its
+// rule (first document on ties), props unioned in document order, the
+// first evidence by (Document, Start), first and last seen from the
+// documents' issue dates.
 func (s *state) refresh(r *edgeRec) {
-	e := graph.Edge{Type: r.e.Type, From: r.e.From, To: r.e.To, Date: r.e.Date}
-	e.Normalize()
+	e := graph.Edge{ID: r.e.ID, Type: r.e.Type, From: r.e.From, To: r.e.To, Date: r.e.Date, Year: r.e.Year}
 	var props map[string]string
 	for i, c := range r.sup {
 		if i == 0 || c.conf > e.Confidence {
@@ -326,13 +399,16 @@ func mergeContrib(a, b contrib) contrib {
 // are filled where empty. It reports whether anything changed.
 func mergeNodeAttrs(cur graph.Node, in *graph.Node) (graph.Node, bool) {
 	changed := false
-	names := append([]string{in.Name}, in.Aliases...)
 	aliases := cur.Aliases
-	for _, a := range names {
+	addName := func(a string) {
 		if a != "" && a != cur.Name && !contains(aliases, a) {
 			aliases = append(append([]string(nil), aliases...), a)
 			changed = true
 		}
+	}
+	addName(in.Name)
+	for _, a := range in.Aliases {
+		addName(a)
 	}
 	cur.Aliases = aliases
 	if cur.Country == "" && in.Country != "" {

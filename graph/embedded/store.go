@@ -190,7 +190,9 @@ func (s *Store) write(ctx context.Context, plan func(st *state) (*change, error)
 	c.commit(s.st)
 	s.mu.Unlock()
 	if s.log != nil && s.log.size >= s.opt.snapshotBytes {
-		return s.snapshot()
+		// The operation is durable in the log already: a failed snapshot
+		// only leaves the log longer, and the next write tries again.
+		_ = s.snapshot()
 	}
 	return nil
 }
