@@ -1,0 +1,80 @@
+# sdkg developer commands. `make run` and `make test` are the two a fresh
+# machine needs; the rest are their parts. Recipes run in bash with -eu and
+# pipefail, so a failing step fails the target.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := build
+
+GO ?= go
+# The test Neo4j (scripts/neo4j): Bolt on 127.0.0.1:$(NEO4J_TEST_PORT).
+NEO4J_TEST_PORT ?= 7688
+NEO4J_PASSWORD ?= sdkg-test-pw
+# Race-checked packages: the concurrent core. The whole module under -race
+# takes too long on a small shared machine.
+RACE_PKGS ?= ./graph/...
+
+.PHONY: run build test check vet fmt-check race bench eval generate neo4j-start neo4j-stop
+
+## run: serve sdkg on the embedded store (SDKG_ADDR, default 127.0.0.1:8080)
+run:
+	$(GO) run . serve
+
+## build: compile bin/sdkg
+build:
+	$(GO) build -o bin/sdkg .
+
+## test: start the test Neo4j (when java and mvn exist), run check, stop Neo4j
+##   even when tests fail; the exit status is that of check.
+test:
+	@if command -v java >/dev/null && command -v mvn >/dev/null; then \
+		neo4j_env=$$(NEO4J_TEST_PORT=$(NEO4J_TEST_PORT) NEO4J_PASSWORD=$(NEO4J_PASSWORD) scripts/neo4j/start.sh --lease-pid $$$$); \
+		eval "$$neo4j_env"; \
+		trap 'NEO4J_TEST_PORT=$(NEO4J_TEST_PORT) scripts/neo4j/stop.sh --lease-pid $$$$' EXIT; \
+	else \
+		echo "make test: java or mvn not found: tests that need Neo4j skip (and fail under CI=true)" >&2; \
+	fi; \
+	$(MAKE) --no-print-directory check
+
+## check: vet, gofmt check, the Neo4j smoke test (verbose), every test, race tests
+check: vet fmt-check
+	@echo "== Neo4j smoke test (NEO4J_URI=$${NEO4J_URI:-unset})"
+	$(GO) test -count=1 -v -run '^TestSmoke$$' ./internal/neo4jtest/
+	@echo "== all tests"
+	$(GO) test -count=1 ./...
+	@$(MAKE) --no-print-directory race
+
+## vet: go vet over the module
+vet:
+	$(GO) vet ./...
+
+## fmt-check: fail, listing them, if some Go files are not gofmt'ed
+fmt-check:
+	@files=$$(find . -name '*.go' -not -path './.git/*' -not -path './.cache/*' -not -path '*/testdata/*' -print); \
+	bad=$$(gofmt -l $$files); \
+	if [[ -n $$bad ]]; then echo "gofmt needed on:"; echo "$$bad"; exit 1; fi
+
+## race: the race detector over $(RACE_PKGS)
+race:
+	$(GO) test -count=1 -race $(RACE_PKGS)
+
+## bench: every benchmark once (a smoke run; pass BENCH_FLAGS to measure)
+bench:
+	$(GO) test -run '^$$' -bench . -benchtime 1x $(BENCH_FLAGS) ./...
+
+## eval: score extraction against the gold files
+eval:
+	@if [[ -f scripts/eval/main.go ]]; then $(GO) run ./scripts/eval; \
+	else echo "make eval: scripts/eval does not exist yet"; fi
+
+## generate: go generate (gqlgen)
+generate:
+	$(GO) generate ./...
+
+## neo4j-start: start the test Neo4j, or reuse the running one; prints its env
+neo4j-start:
+	@NEO4J_TEST_PORT=$(NEO4J_TEST_PORT) NEO4J_PASSWORD=$(NEO4J_PASSWORD) scripts/neo4j/start.sh
+	@echo "# to use it: eval \"\$$(scripts/neo4j/env.sh)\"; stop it with: make neo4j-stop"
+
+## neo4j-stop: stop the test Neo4j and delete its database
+neo4j-stop:
+	@NEO4J_TEST_PORT=$(NEO4J_TEST_PORT) scripts/neo4j/stop.sh
