@@ -119,6 +119,23 @@ var pathTests = []storeTest{
 		}
 		t.Fatal("no pair of hubs two hops apart")
 	}},
+	{"NoPathIsEmpty", func(t *testing.T, s graph.Store) {
+		fx := gold(t, s)
+		var lonely *graph.Node
+		for _, id := range allNodeIDs(fx) {
+			if fx.Nodes[id].Degree == 0 {
+				lonely = fx.Nodes[id]
+				break
+			}
+		}
+		if lonely == nil {
+			t.Fatal("fixture has no node without edges")
+		}
+		paths, err := s.ShortestPaths(bg, fx.hub(graph.Person).ID, lonely.ID, graph.Filter{}, 6, 5)
+		if err != nil || len(paths) != 0 {
+			t.Fatalf("paths to %s, which has no edges: %v, %v", lonely.ID, PathKeys(paths), err)
+		}
+	}},
 	{"Filtered", func(t *testing.T, s graph.Store) {
 		fx := gold(t, s)
 		f := graph.Filter{Types: []graph.EdgeType{graph.AffiliatedWith, graph.BasedIn, graph.Signed, graph.PartOf}}
@@ -201,31 +218,15 @@ var collaboratorTests = []storeTest{
 	}},
 	{"ViaSharedNodes", func(t *testing.T, s graph.Store) {
 		fx := gold(t, s)
-		// Every two actors linked to the same agreement, event, mission or
-		// project by a "worked with" edge name each other via that node.
-		parties := map[string][]string{}
-		for _, e := range fx.Edges {
-			if graph.SharedLink(&e, fx.Nodes) {
-				parties[e.To] = append(parties[e.To], e.From)
-			}
-		}
+		gen := NewFixture(Generated(1500, 500)...)
+		gen.Apply(t, s)
 		checked := map[graph.Kind]bool{}
-		for shared, ps := range parties {
-			for _, a := range ps {
-				cs := must(s.Collaborators(bg, []string{a}, graph.Filter{}, 0))[0]
-				for _, b := range ps {
-					if a != b && !hasVia(cs, b, shared) {
-						t.Fatalf("%s lacks %s via %s: %v", a, b, shared, CollabKeys(cs))
-					}
-				}
-			}
-			if len(ps) > 1 {
-				checked[fx.Nodes[shared].Kind] = true
-			}
+		for _, x := range []*Fixture{fx, gen} {
+			checkShared(t, s, x, checked)
 		}
-		for _, k := range []graph.Kind{graph.Agreement, graph.Event, graph.Project} {
+		for _, k := range []graph.Kind{graph.Agreement, graph.Event, graph.Mission, graph.Project} {
 			if !checked[k] {
-				t.Fatalf("fixture has no %s shared by two actors", k)
+				t.Fatalf("fixtures have no %s shared by two actors", k)
 			}
 		}
 	}},
@@ -256,6 +257,54 @@ var collaboratorTests = []storeTest{
 			}
 		}
 	}},
+}
+
+// checkShared asserts that every two actors linked to the same agreement,
+// event, mission or project by a "worked with" edge name each other via
+// that node, and records the kinds of shared nodes seen.
+func checkShared(t *testing.T, s graph.Store, fx *Fixture, checked map[graph.Kind]bool) {
+	t.Helper()
+	parties := map[string][]string{}
+	for _, e := range fx.Edges {
+		if graph.SharedLink(&e, fx.Nodes) && !contains(parties[e.To], e.From) {
+			parties[e.To] = append(parties[e.To], e.From)
+		}
+	}
+	for _, shared := range sortedKeys(parties) {
+		ps := parties[shared]
+		if len(ps) < 2 || len(ps) > 30 || checked[fx.Nodes[shared].Kind] || anyHub(fx, ps) {
+			continue
+		}
+		cs := must(s.Collaborators(bg, ps, graph.Filter{}, graph.MaxPageSize))
+		for i, a := range ps {
+			for _, b := range ps {
+				if a != b && !hasVia(cs[i], b, shared) {
+					t.Fatalf("%s lacks %s via %s: %v", a, b, shared, CollabKeys(cs[i]))
+				}
+			}
+		}
+		checked[fx.Nodes[shared].Kind] = true
+	}
+}
+
+// anyHub reports whether one of ids has so many edges that its partners
+// could exceed a collaborator limit.
+func anyHub(fx *Fixture, ids []string) bool {
+	for _, id := range ids {
+		if fx.Nodes[id].Degree > 200 {
+			return true
+		}
+	}
+	return false
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
 }
 
 func hasVia(cs []graph.Collaborator, partner, via string) bool {
