@@ -536,7 +536,7 @@ func (s *sent) findBodies() {
 	}
 }
 
-var missionRe = regexp.MustCompile(`^[A-Z][a-z]+(?:['’][a-z]+)?-\d{1,3}[A-Z]?$`)
+var missionRe = regexp.MustCompile(`^[A-Z][A-Za-z]+(?:['’][a-z]+)?-\d{1,3}[A-Z]?$`)
 
 // rocketWords follow launcher names, not missions ("Long March-5 rocket").
 var rocketWords = set("rocket rockets carrier launcher booster vehicle")
@@ -548,7 +548,7 @@ func (s *sent) findMissions() {
 		if s.taken[i] || !missionRe.MatchString(t.w) || rocketWords[s.w(i+1)] {
 			continue
 		}
-		if months[strings.SplitN(t.w, "-", 2)[0]] || strings.HasPrefix(t.w, "Covid") {
+		if months[strings.SplitN(t.w, "-", 2)[0]] || strings.HasPrefix(strings.ToUpper(t.w), "COVID") || strings.HasPrefix(t.w, "SARS") {
 			continue
 		}
 		kind := graph.Mission

@@ -62,7 +62,7 @@ func (s *sent) objectsAfter(a, b int) []*mention {
 func (s *sent) signers(ca, a int) []*mention {
 	var out []*mention
 	for _, m := range s.within(ca, a, "PIC") {
-		if s.appos[m] || s.isParentInText(m) || s.afterPrep(m) && !s.afterGroupOf(m) || s.afterExcept(m) {
+		if s.appos[m] || s.isParentInText(m) || s.afterPrep(m) && !s.afterGroupOf(m) || s.afterExcept(m) || s.possessive(m) {
 			continue
 		}
 		out = append(out, m)
@@ -186,9 +186,9 @@ func ruleLaunched(s *sent, r rule) {
 			continue
 		}
 		ca, cb := s.clause(loc[0])
-		who := s.subject(loc[0], "CI")
+		whos := kinds(s.signers(ca, loc[0]), "CI")
 		missions := s.within(loc[1], cb, "M")
-		if who == nil || len(missions) == 0 || ca > s.ph(who).a {
+		if len(whos) == 0 || len(missions) == 0 {
 			continue
 		}
 		props := map[string]string{}
@@ -196,7 +196,9 @@ func ruleLaunched(s *sent, r rule) {
 			props["site"] = first(g[1]).ent.name
 		}
 		for _, m := range missions {
-			s.emitR(r, graph.Launched, who, m, s.actDate(loc[0]), props)
+			for _, who := range whos {
+				s.emitR(r, graph.Launched, who, m, s.actDate(loc[0]), props)
+			}
 		}
 	}
 	for _, g := range s.groups(launchedByRe) {
@@ -418,4 +420,11 @@ var groupOfRe = regexp.MustCompile(`(?i)\b(?:leaders|heads|representatives|deleg
 // like: the group acts for it.
 func (s *sent) afterGroupOf(m *mention) bool {
 	return groupOfRe.MatchString(s.before(s.ph(m).a, 30))
+}
+
+// possessive reports whether the mention is followed by "'s": a modifier
+// ("Macron's state visit"), not an actor.
+func (s *sent) possessive(m *mention) bool {
+	p := s.ph(m)
+	return p.b >= 0 && (strings.HasPrefix(s.t.s[p.b:], "'s") || strings.HasPrefix(s.t.s[p.b:], "’s"))
 }

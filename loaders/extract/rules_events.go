@@ -11,7 +11,7 @@ var (
 	heldInRe     = pattern(`held(?: the| a| an)? ?["“]?(‹E›)["”]?(?: (‹D›))?,?(?: in| at) (?:the )?(‹L›)`)
 	eventHeldRe  = pattern(`(‹E›)[^{};]{0,40}?\b(?:was |were |is |are )?(?:held|hosted|took place|convened|opened|staged)(?: (‹D›))?(?: in| at) (?:the )?(‹L›)`)
 	eventInRe    = pattern(`(‹E›)(?: (‹D›))? in (‹L›)`)
-	hostedByRe   = pattern(`\b(?:hosted|organi[sz]ed|convened|co-hosted) by (?:the )?(‹X›|‹L›)`)
+	hostedByRe   = pattern(`\b(?:hosted|organi[sz]ed|convened|co-hosted) by (?:the )?((?:‹C› [\w -]{0,40}?)?(?:‹X›|‹L›))`)
 	hostActiveRe = pattern(`\b(hosted|organi[sz]ed|convened|co-hosted|held) (?:the |a |an )?["“]?(‹E›)`)
 )
 
@@ -32,11 +32,19 @@ func ruleHeldInPlace(s *sent, r rule) {
 // the clause's subject.
 func ruleHostedBy(s *sent, r rule) {
 	for _, loc := range hostedByRe.FindAllStringSubmatchIndex(s.t.s, -1) {
-		host := first(s.within(loc[2], loc[3], "PICL"))
+		var host *mention
+		for _, m := range s.within(loc[2], loc[3], "PICL") {
+			if !s.appos[m] {
+				host = m
+			}
+		}
 		if host == nil || s.modal(loc[0]) {
 			continue
 		}
-		subj := s.subject(loc[0], "EI")
+		subj := s.adjacentBefore(loc[0], "EI")
+		if subj == nil {
+			subj = s.subject(loc[0], "EI")
+		}
 		if subj == nil || subj == host {
 			continue
 		}
@@ -282,4 +290,17 @@ func ruleKeynote(s *sent, r rule) {
 		}
 		s.x.emitEntities(r.name, r.conf, graph.ParticipatedIn, p.m.ent, target, d, nil, s.evidence())
 	}
+}
+
+// adjacentBefore returns the mention right before template position a
+// (only a comma or spaces between) when its kind letter is in letters.
+func (s *sent) adjacentBefore(a int, letters string) *mention {
+	m := s.prevPlaceholder(a)
+	if m == nil || strings.IndexByte(letters, m.letter()) < 0 {
+		return nil
+	}
+	if gap := strings.Trim(s.t.s[s.ph(m).b:a], " ,"); gap != "" {
+		return nil
+	}
+	return m
 }
