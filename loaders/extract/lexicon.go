@@ -101,7 +101,7 @@ var capStop = set(`The A An In On At By For From To Of With And But Or As After 
 	Were Be Been Has Have Had Will Would Can Could May Might Must Shall Should Do Does Did
 	Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
 	June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept
-	Oct Nov Dec Earth Moon Mars Sun Venus Jupiter Saturn Mercury Biologists Scientists
+	Oct Nov Dec Biologists Scientists
 	Researchers Experts Officials Chinese-made`)
 
 // months are never part of names.
@@ -130,3 +130,6 @@ var chineseSurnames = set(`Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun
 	Cui Kang Mao Qiu Qin Gu Hou Shao Meng Long Wan Duan Lei Qian Tang Yin Yi Chang Wu Qiao Lai
 	Gong Wen Dou Xi Shan Dai Niu Bao Ji Zhai Jia Mu Che Hou Ou Ouyang Situ Zhuge Xia Fu Wei
 	Chu Zhan Ning Lian Geng Huo Sheng Ge Xin Pang Miao Bi Tong Hong Rao Zhong Xue Yan Lou`)
+
+// celestial names are not persons, places or organisations by themselves.
+var celestial = set("Earth Moon Mars Sun Venus Jupiter Saturn Mercury")

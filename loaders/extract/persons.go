@@ -35,7 +35,7 @@ func (s *sent) findPersons() {
 // nameWord reports whether token i can be part of a personal name.
 func (s *sent) nameWord(i int) bool {
 	t := s.toks[i]
-	if !t.cap || !t.word || capStop[t.w] || months[t.w] || titleHeads[t.w] || honorifics[t.w] ||
+	if !t.cap || !t.word || capStop[t.w] || celestial[t.w] || months[t.w] || titleHeads[t.w] || honorifics[t.w] ||
 		orgHeads[t.w] || isAcronym(t.w) || titleModifiers[t.w] || len(t.w) < 2 {
 		return false
 	}
@@ -170,6 +170,8 @@ func (s *sent) titleAfter(j int) bool {
 	k := j + 1
 	if s.w(k) == "a" || s.w(k) == "an" || s.w(k) == "the" {
 		k++
+	} else if s.w(k+1) == "'s" {
+		k += 2
 	}
 	for n := 0; n < 3 && k < len(s.toks); n, k = n+1, k+1 {
 		if titleHeads[s.w(k)] {

@@ -37,6 +37,7 @@ var rules = []rule{
 	{"led-by", 0.85, ruleLedBy, keys("led by|headed by|chaired by|head by|chairmanship|leadership|presidency")},
 	{"led-active", 0.8, ruleLedActive, keys("led |headed |chaired ")},
 	{"delegation", 0.8, ruleDelegation, keys("delegation")},
+	{"met-with", 0.75, ruleMet, keys("{e")},
 	{"group-from-countries", 0.75, ruleGroupFrom, keys(" from ")},
 	{"attended", 0.85, ruleAttended, keys("attended|took part|participated|joined|spoke at|addressed|payload|instrument|experiment|cubesat|device|camera|detector|astronaut|taikonaut|cosmonaut|crew")},
 	{"keynote-at-event", 0.7, ruleKeynote, keys("keynote|address|speech|remarks|spoke|opened|video message|presided")},

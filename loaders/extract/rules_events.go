@@ -304,3 +304,28 @@ func (s *sent) adjacentBefore(a int, letters string) *mention {
 	}
 	return m
 }
+
+// ruleMet: "{P}, President of the {I}, met {P}, CEO of the {I}": both
+// persons and the bodies they speak for take part in the meeting.
+func ruleMet(s *sent, r rule) {
+	for _, p := range s.t.ph {
+		ev := p.m
+		if ev.kind != graph.Event || !ev.untitled || ev.gen != "Meeting" {
+			continue
+		}
+		ca, cb := s.clause(p.a)
+		parties := s.signers(ca, p.a)
+		for _, m := range s.within(p.b, cb, "PIC") {
+			if !s.appos[m] && !s.afterPrep(m) {
+				parties = append(parties, m)
+			}
+		}
+		date := s.eventDate(p.a, ev)
+		for _, m := range parties {
+			s.emitR(r, graph.ParticipatedIn, m, ev, date, nil)
+			if org := s.aff[m]; org != nil && org.kind == graph.Institution {
+				s.emitR(r, graph.ParticipatedIn, org, ev, date, nil)
+			}
+		}
+	}
+}

@@ -15,6 +15,7 @@ var meetingVerbs = set("held hosted had co-chaired chaired convened organised or
 // findUnnamedEvents finds "held a bilateral meeting with X": an event with
 // no name, named later from its host and guest.
 func (s *sent) findUnnamedEvents() {
+	s.findMeetings()
 	for i := 0; i+3 < len(s.toks); i++ {
 		if !meetingVerbs[s.w(i)] || s.w(i+1) != "a" && s.w(i+1) != "an" {
 			continue
@@ -122,3 +123,20 @@ func joinAnd(names []string) string {
 	}
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
+
+// findMeetings reads "A met B" (or "A met with B") as an unnamed meeting at
+// the verb, named later from the parties.
+func (s *sent) findMeetings() {
+	for i := 1; i+1 < len(s.toks); i++ {
+		if s.w(i) != "met" || s.taken[i] || !s.toks[i+1].cap && s.w(i+1) != "with" {
+			continue
+		}
+		if modalWord[s.lower(i-1)] {
+			continue
+		}
+		m := s.add(graph.Event, i, i+1, "Meeting")
+		m.untitled, m.gen = true, "Meeting"
+	}
+}
+
+var modalWord = set("will would to not never may might could should shall")
