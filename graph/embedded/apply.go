@@ -17,8 +17,9 @@ type applyPlan struct {
 }
 
 type planEdge struct {
-	e graph.Edge
-	c contrib
+	e   graph.Edge
+	c   contrib
+	rec *edgeRec // the stored edge of that key, nil when new
 }
 
 // planApply validates f against the state and computes its change. The
@@ -40,7 +41,7 @@ func (s *state) planApply(f *graph.Facts) (*applyPlan, graph.ApplySummary, error
 	if err != nil {
 		return nil, graph.ApplySummary{}, err
 	}
-	p.planEdges(f.Edges, ids)
+	p.planEdges(s, f.Edges, ids)
 	p.diff(s, old)
 	return p, p.sum, nil
 }
@@ -84,7 +85,7 @@ func nameRedirectKey(k graph.Kind, name string) string {
 
 // planEdges maps edges onto resolved ids, drops those that became loops,
 // and merges duplicates.
-func (p *applyPlan) planEdges(edges []graph.Edge, ids map[string]string) {
+func (p *applyPlan) planEdges(s *state, edges []graph.Edge, ids map[string]string) {
 	for i := range edges {
 		in := &edges[i]
 		e := graph.Edge{Type: in.Type, From: resolved(ids, in.From), To: resolved(ids, in.To), Date: in.Date}
@@ -102,7 +103,7 @@ func (p *applyPlan) planEdges(edges []graph.Edge, ids map[string]string) {
 			prev.c = mergeContrib(prev.c, c)
 			continue
 		}
-		p.edges[e.ID] = &planEdge{e: e, c: c}
+		p.edges[e.ID] = &planEdge{e: e, c: c, rec: s.edges[e.ID]}
 	}
 }
 
@@ -136,8 +137,8 @@ func (p *applyPlan) diff(s *state, old *docRec) {
 			sum.NodesAdded++
 		}
 	}
-	for k := range p.edges {
-		if s.edges[k] != nil {
+	for _, pe := range p.edges {
+		if pe.rec != nil {
 			sum.EdgesKept++
 		} else {
 			sum.EdgesAdded++
@@ -204,7 +205,7 @@ func (s *state) upsertNode(n *graph.Node, doc string) {
 }
 
 func (s *state) upsertEdge(pe *planEdge, doc string) {
-	r := s.edges[pe.e.ID]
+	r := pe.rec
 	fresh := r == nil
 	if fresh {
 		r = &edgeRec{e: pe.e}

@@ -247,10 +247,8 @@ func (s *state) linkEdge(r *edgeRec) {
 		}
 		s.byYear[y][r.e.ID] = r
 	}
-	t := typeIndex[r.e.Type]
-	for _, id := range []string{r.e.From, r.e.To} {
-		n := s.nodes[id]
-		n.adj[t] = append(n.adj[t], r)
+	for _, n := range []*nodeRec{r.from, r.to} {
+		n.adj[r.t] = append(n.adj[r.t], r)
 		n.deg++
 		n.addNbr(r)
 	}

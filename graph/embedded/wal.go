@@ -6,6 +6,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/sdkg/sdkg/graph"
 )
@@ -48,7 +49,8 @@ func (w *wal) record(op byte) *encoder {
 	return e
 }
 
-// write frames, appends and fsyncs a record. On failure it cuts the file
+// write frames, appends and syncs a record (fdatasync: the data and the
+// file size, which is all a log append changes). On failure it cuts the file
 // back to its previous size so that no torn record stays behind.
 func (w *wal) write(e *encoder) error {
 	payload := e.b[headerSize:]
@@ -60,7 +62,7 @@ func (w *wal) write(e *encoder) error {
 	if _, err := w.f.Write(e.b); err != nil {
 		return w.undo(err)
 	}
-	if err := w.f.Sync(); err != nil {
+	if err := syscall.Fdatasync(int(w.f.Fd())); err != nil {
 		return w.undo(err)
 	}
 	w.size += int64(len(e.b))

@@ -43,6 +43,9 @@ func BenchStore(b *testing.B, newStore func(b *testing.B) graph.Store) {
 	for _, size := range BenchSizes {
 		docs := BenchDocs(size)
 		b.Run(fmt.Sprintf("Apply/edges=%d", size), func(b *testing.B) { benchApply(b, newStore, docs) })
+		b.Run(fmt.Sprintf("ApplyBigDocs/edges=%d", size), func(b *testing.B) {
+			benchApply(b, newStore, Generated(size, 1000)) // one commit per 1000 edges
+		})
 		// One loaded store serves the read benchmarks of this size; it is
 		// made with the parent b so that it outlives each sub-benchmark run.
 		var s graph.Store
