@@ -317,6 +317,13 @@ func (s *sent) findAgreements() {
 		}
 		l := s.leftRun(i, false)
 		r := s.rightRun(i+1, agreementPreps, false)
+		for r > i+1 && r+1 < len(s.toks) && titleLinks[s.w(r)] && s.capAfter(r+1) {
+			next := s.titleRunAfter(r + 1)
+			if next == r+1 {
+				break
+			}
+			r = next
+		}
 		if s.count(l, r) < 2 || !s.free(l, r) {
 			continue
 		}
@@ -398,7 +405,7 @@ func (s *sent) periodAfter(r int) int {
 func (s *sent) findInstitutions() {
 	for i := 0; i < len(s.toks); i++ {
 		t := s.toks[i]
-		if !t.cap || !orgHeads[t.w] || s.taken[i] {
+		if !t.cap || !orgHeads[t.w] || s.taken[i] || i+1 < len(s.toks) && s.toks[i+1].cap && orgHeads[s.w(i+1)] {
 			continue
 		}
 		l := s.leftRun(i, false)
@@ -922,4 +929,24 @@ func isDigits(w string) bool {
 		}
 	}
 	return true
+}
+
+// titleLinks may join the parts of a long agreement title ("... Building
+// an All-Weather Community with a Shared Future for the New Era").
+var titleLinks = set("a an with to in towards toward")
+
+// titleRunAfter extends a title over capitalised words and connectors from
+// k (after an optional article) and returns the index after them.
+func (s *sent) titleRunAfter(k int) int {
+	if s.w(k) == "a" || s.w(k) == "an" || s.w(k) == "the" {
+		k++
+	}
+	j := k
+	for j < len(s.toks) && !s.taken[j] && (s.toks[j].cap || (nameConnectors[s.w(j)] || titleLinks[s.w(j)] || s.w(j) == "a" || s.w(j) == "an") && s.capAfter(j+1)) {
+		j++
+	}
+	if j == k {
+		return k - 1
+	}
+	return j
 }

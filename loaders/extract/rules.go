@@ -337,7 +337,13 @@ func ruleTitleAfter(s *sent, r rule) {
 		if loc := titleAfterRe.FindStringSubmatchIndex(rest); loc != nil {
 			role := rest[loc[2]:loc[3]]
 			if hasTitleHead(role) && k+1 < len(s.t.ph) {
-				s.affiliate(r, p.m, s.t.ph[k+1].m, cleanRole(role))
+				org := s.t.ph[k+1].m
+				if k+2 < len(s.t.ph) && org.kind == graph.Country && s.possessive(org) &&
+					s.t.ph[k+2].m.kind == graph.Institution && s.t.ph[k+2].a-s.t.ph[k+1].b <= 4 {
+					s.appos[org] = true
+					org = s.t.ph[k+2].m
+				}
+				s.affiliate(r, p.m, org, cleanRole(role))
 			}
 			continue
 		}

@@ -30,6 +30,14 @@ func ruleSigned(s *sent, r rule) {
 			continue
 		}
 		objs := s.objectsAfter(loc[1], cb)
+		if len(objs) == 0 && forRe.MatchString(after) {
+			if a := s.x.last(graph.Agreement); a != nil {
+				for _, m := range s.signers(ca, loc[0]) {
+					s.x.emitEntities(r.name, r.conf*0.9, graph.Signed, m.ent, a, s.actDate(loc[0]), map[string]string{"act": act}, s.evidence())
+				}
+			}
+			continue
+		}
 		if len(objs) == 0 {
 			continue
 		}
@@ -79,6 +87,10 @@ func (s *sent) afterExcept(m *mention) bool {
 }
 
 var behalfRe = regexp.MustCompile(`(?i)on behalf of`)
+
+// forRe matches a signature made for bodies named earlier: "signed for
+// the two agencies", "signed on behalf of their academies".
+var forRe = regexp.MustCompile(`(?i)^\s*(?:for|on behalf of) (?:the|their|both)\b`)
 
 // onBehalf returns the bodies a signature was made for.
 func (s *sent) onBehalf(a, b int) []*mention {
