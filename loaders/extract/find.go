@@ -446,7 +446,7 @@ func (s *sent) addInstitution(l, r int) *mention {
 		return child
 	}
 	m := s.add(graph.Institution, l, r, s.words(l, r))
-	if isAcronym(s.toks[l].w) && r-l >= 3 {
+	if isAcronym(s.toks[l].w) && r-l >= 3 && !s.x.isCountry(s.toks[l].w) {
 		m.parent = s.addNested(graph.Institution, l, l+1, s.toks[l].w)
 		m.aliases = append(m.aliases, s.words(l+1, r))
 	}
@@ -848,11 +848,16 @@ func (s *sent) findNamedProjects() {
 		for j < len(s.toks) && !s.taken[j] && (s.toks[j].cap && !capStop[s.toks[j].w] || nameConnectors[s.w(j)] && s.capAfter(j+1) && s.w(j) != "the") {
 			j++
 		}
-		if s.count(i, j) < 2 || s.headIn(i, j) {
+		if s.count(i, j) < 2 && !missionNouns[s.w(j)] || s.headIn(i, j) {
 			i = j
 			continue
 		}
 		_, acr := s.acrAt[j]
+		if missionNouns[s.w(j)] && j-i <= 2 && !s.hasCelestial(i, j) && (s.w(i-1) == "its" || s.w(i-1) == "the" || s.w(i-1) == "their") {
+			s.add(graph.Mission, i, j, s.words(i, j))
+			i = j
+			continue
+		}
 		if acr || projectHeads[s.w(j)] && s.w(i-1) == "the" {
 			m := s.add(graph.Project, i, j, s.words(i, j))
 			if a, ok := s.acrAt[j]; ok {
@@ -949,4 +954,14 @@ func (s *sent) titleRunAfter(k int) int {
 		return k - 1
 	}
 	return j
+}
+
+// hasCelestial reports whether a celestial name is among tokens [i, j).
+func (s *sent) hasCelestial(i, j int) bool {
+	for k := i; k < j; k++ {
+		if celestial[s.w(k)] {
+			return true
+		}
+	}
+	return false
 }

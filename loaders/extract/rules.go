@@ -39,13 +39,13 @@ var rules = []rule{
 	{"delegation", 0.8, ruleDelegation, keys("delegation")},
 	{"met-with", 0.75, ruleMet, keys("{e")},
 	{"group-from-countries", 0.75, ruleGroupFrom, keys(" from ")},
-	{"attended", 0.85, ruleAttended, keys("attended|took part|participated|joined|spoke at|addressed|payload|instrument|experiment|cubesat|device|camera|detector|astronaut|taikonaut|cosmonaut|crew")},
+	{"attended", 0.85, ruleAttended, keys("attended|took part|participated|joined|spoke at|addressed|payload|instrument|experiment|cubesat|device|camera|detector|astronaut|taikonaut|cosmonaut|crew|partners|participants|contributors")},
 	{"keynote-at-event", 0.7, ruleKeynote, keys("keynote|address|speech|remarks|spoke|opened|video message|presided")},
 	{"signed-by-parties", 0.9, ruleSigned, signKeys},
 	{"signed-passive", 0.85, ruleSignedPassive, signKeys},
 	{"renewal-of-agreement", 0.85, ruleRenewal, keys("between|renewal|signing|conclusion|adoption")},
 	{"adopted-at-event", 0.85, ruleAdoptedAt, signKeys},
-	{"launched", 0.9, ruleLaunched, keys("launched")},
+	{"launched", 0.9, ruleLaunched, keys("launched|sent")},
 	{"established-by", 0.85, ruleEstablishedBy, keys("established|founded|set up|created|inaugurated")},
 	{"established-in-place", 0.8, ruleEstablishedIn, keys("established|founded|set up|created")},
 	{"developed-by", 0.85, ruleDeveloped, keys("developed|engineered|built|designed|created|unveiled")},
@@ -366,6 +366,7 @@ var (
 	possessiveRe   = pattern(`(‹C›)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(‹I›)`)
 	apposPossRe    = pattern(`(‹I›),\s+(‹C›)(?:'s|’s)\s+[a-z]`)
 	basedSuffixRe  = pattern(`(‹L›|‹C›)-based\s+(?:[\w-]+\s+){0,3}?(‹I›)`)
+	subsidiaryRe   = pattern(`(‹I›), (?:a|an|the) (?:wholly[ -]owned )?(?:subsidiary|unit|division|branch|member|part|affiliate|institute|laboratory|centre|center) of (?:the )?(?:[\w-]+ ){0,3}?(‹I›)`)
 	descriptorRe   = pattern(`(‹C›) (?:[a-z-]+ ){0,2}(?:agency|academy|university|institute|company|ministry|organisation|organization|council|foundation|centre|center|operator|regulator) (‹I›)`)
 )
 
@@ -392,6 +393,13 @@ func ruleApposBasedIn(s *sent, r rule) {
 	}
 	for _, g := range s.groups(descriptorRe) {
 		s.basedIn(r, first(g[2]), first(g[1]))
+	}
+	if strings.Contains(s.t.s, " of ") {
+		for _, g := range s.groups(subsidiaryRe) {
+			child, parent := first(g[1]), first(g[2])
+			s.appos[parent] = true
+			s.emit("subsidiary-of", 0.85, graph.PartOf, child, parent, "", nil)
+		}
 	}
 }
 

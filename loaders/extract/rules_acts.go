@@ -185,7 +185,7 @@ func ruleAdoptedAt(s *sent, r rule) {
 	}
 }
 
-var launchedRe = regexp.MustCompile(`(?i)\blaunched\b`)
+var launchedRe = regexp.MustCompile(`(?i)\b(?:launched|sent)\b`)
 var fromSiteRe = pattern(`^[^;]*?\bfrom (?:the )?(‹L›)`)
 var launchedByRe = pattern(`(‹M›)[^{};]{0,60}?\blaunched\b[^;]{0,80}?\bby (?:the )?(‹C›|‹I›)`)
 var launchedThatRe = pattern(`(‹M›)[^{};]{0,60}?\b(?:that|which) (?:the )?(‹C›|‹I›) (?:had )?launched`)

@@ -229,6 +229,7 @@ var (
 	keynoteRe     = regexp.MustCompile(`(?i)\b(?:keynote|address|speech|remarks|spoke|opened|video message|presided)\b`)
 	payloadRe     = pattern(`(‹X›)[^{};]{0,60}?\bpayloads?\b[^{};]{0,40}?(‹M›)`)
 	payloadFromRe = pattern(`\b(?:payloads?|instruments?|experiments?|cubesats?|devices?|cameras?|detectors?)\b[^{};]{0,40}?\b(?:from|of|by) (?:the )?(‹LIST›)`)
+	partnersRe    = pattern(`(‹LIST›) as (?:partners|participants|contributors) (?:in|of|on|to) (?:the )?(‹M›|‹E›)`)
 	crewRe        = pattern(`\b(?:astronauts|taikonauts|cosmonauts|crew members|crew) (‹LIST›)`)
 )
 
@@ -252,6 +253,11 @@ func ruleAttended(s *sent, r rule) {
 	}
 	for _, g := range s.groups(payloadRe) {
 		s.emitR(r, graph.ParticipatedIn, first(g[1]), first(g[2]), "", nil)
+	}
+	for _, g := range s.groups(partnersRe) {
+		for _, x := range s.listed(g[1]) {
+			s.emitR(r, graph.ParticipatedIn, x, first(g[2]), "", nil)
+		}
 	}
 	if m := first(s.within(0, len(s.t.s), "M")); m != nil {
 		for _, re := range []*regexp.Regexp{payloadFromRe, crewRe} {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -69,6 +70,10 @@ func isAcronymDot(text string, i, j int) bool {
 // appendWord adds a word, splitting a possessive "'s" off it.
 func appendWord(out []token, text string, i, j int) []token {
 	w := text[i:j]
+	if k := strings.Index(w, "-based"); k > 0 && k+len("-based") == len(w) {
+		out = append(out, mkWord(text, i, i+k))
+		return append(out, token{w: "-based", s: i + k, e: j})
+	}
 	for _, p := range []string{"'s", "’s"} {
 		if len(w) > len(p)+1 && w[len(w)-len(p):] == p {
 			k := j - len(p)
