@@ -25,6 +25,7 @@ func testAPI(t *testing.T, newStore newStoreFunc) {
 	t.Run("Probes", func(t *testing.T) { testProbes(t, newStore) })
 	t.Run("Mutations", func(t *testing.T) { testMutations(t, newStore) })
 	t.Run("Paging", func(t *testing.T) { testPaging(t, newStore) })
+	t.Run("Network", func(t *testing.T) { testNetwork(t, newStore) })
 }
 
 // goldHarness serves a store holding the gold facts of the seed, stored
