@@ -30,7 +30,7 @@ type extractor struct {
 	edges    []*fact
 	seen     map[string]bool
 	curEvent *entity
-	ctxDate  string // the latest day or month stated in the entry
+	ctxDate  string // the entry's date, or the latest day stated in it
 	// topicMission is the mission the entry's heading names: "the
 	// mission" of the entry.
 	topicMission *entity
@@ -92,7 +92,7 @@ func (x *extractor) newSent(e *review.Entry, src review.Sentence) *sent {
 // sentences that follow.
 func (x *extractor) updateContext(s *sent) {
 	for _, m := range s.ms {
-		if m.kind == kindDate && m.date.Until == "" && len(m.date.Value) >= 7 {
+		if m.kind == kindDate && m.date.Until == "" && len(m.date.Value) == 10 {
 			x.ctxDate = m.date.Value
 		}
 		if m.kind == graph.Event && m.ent != nil && !m.ent.dropped {
