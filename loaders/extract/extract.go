@@ -91,7 +91,17 @@ func (x *extractor) newSent(e *review.Entry, src review.Sentence) *sent {
 // updateContext remembers the entry's latest date and event for the
 // sentences that follow.
 func (x *extractor) updateContext(s *sent) {
+	day := ""
 	for _, m := range s.ms {
+		if m.kind == kindDate && m.date.Until == "" && len(m.date.Value) == 10 {
+			day = m.date.Value
+			break
+		}
+	}
+	for _, m := range s.ms {
+		if m.kind == graph.Event && m.ent != nil && m.ent.date == "" && day != "" && !m.ref {
+			m.ent.date = day
+		}
 		if m.kind == kindDate && m.date.Until == "" && len(m.date.Value) == 10 {
 			x.ctxDate = m.date.Value
 		}

@@ -72,7 +72,9 @@ func TestRules(t *testing.T) {
 		{"EstablishedBy", "The Sino-Thai Joint Laboratory for Rice was established in 2019 by the Zhejiang University.",
 			[]string{"ESTABLISHED Zhejiang University -> Sino-Thai Joint Laboratory for Rice 2019 established-by"}, nil},
 		{"DevelopedWithCollaborator", "The Institute of Physics, in collaboration with the Tsinghua University, developed a new detector, PANDA.",
-			[]string{"DEVELOPED Institute of Physics -> PANDA", "DEVELOPED Tsinghua University -> PANDA", "COLLABORATED_WITH"}, nil},
+			[]string{"DEVELOPED Institute of Physics -> PANDA  developed-by", "DEVELOPED Tsinghua University -> PANDA", "COLLABORATED_WITH"}, nil},
+		{"PartOfKnownBody", "Orbitron, a Danish space company, opened a lab. Orbitron of the Helios Group leads it.",
+			[]string{"PART_OF Orbitron -> Helios Group  part-of-organisation"}, nil},
 		{"ResearchersFrom", "Scientists from the Fudan University and the Oxford University published the genome.",
 			[]string{"COLLABORATED_WITH Fudan University -> University of Oxford  researchers-from"}, nil},
 		{"PartOfParent", "The Institute of Botany of the Chinese Academy of Sciences opened a herbarium.",
@@ -82,8 +84,8 @@ func TestRules(t *testing.T) {
 		{"ApposBasedIn", "Orbitron, a Danish space company, and the Beihang University signed a Memorandum of Understanding (MoU).",
 			[]string{"BASED_IN Orbitron -> Denmark  apposition-based-in", "SIGNED Orbitron -> Memorandum of Understanding between Orbitron and ", "SIGNED Beihang University -> Memorandum of Understanding between Orbitron and "}, nil},
 		{"DelegationHeadedBy", "On 5 June Li Hua, President of the Hunan University, held a bilateral meeting with a delegation from the University of Ghana headed by Prof. Kwame Mensah.",
-			[]string{"HOSTED Li Hua -> Bilateral meeting between Hunan University and University of Ghana 2024-06-05",
-				"PARTICIPATED_IN University of Ghana -> Bilateral meeting", "PARTICIPATED_IN Kwame Mensah -> Bilateral meeting"}, nil},
+			[]string{"HOSTED Li Hua -> Bilateral meeting between Hunan University and University of Ghana 2024-06-05 host-held-event",
+				"PARTICIPATED_IN University of Ghana -> Bilateral meeting", "PARTICIPATED_IN Kwame Mensah -> Bilateral meeting between Hunan University and University of Ghana 2024-06-05 delegation"}, nil},
 		{"LedBy", "Experts from Chile and China, led by Prof. Maria Soto, held the Andes Astronomy Day on 9 June in Santiago.",
 			[]string{"LED Maria Soto -> Andes Astronomy Day 2024-06-09 led-by", "PARTICIPATED_IN Chile -> Andes Astronomy Day", "HOSTED Santiago -> Andes Astronomy Day"}, []string{"COLLABORATED_WITH"}},
 		{"MetIsAMeeting", "On 4 June Zhou Wei, President of the Fudan University, met Anna Berg, Rector of the Lund University.",
@@ -98,10 +100,47 @@ func TestRules(t *testing.T) {
 			[]string{"LAUNCHED China -> CBERS-5 2024-06-06", "LAUNCHED Brazil -> CBERS-5 2024-06-06"}, nil},
 		{"PossessiveNotSigner", "During Kenyan President William Ruto's visit to China, the Kenya Space Agency and the CNSA signed a Memorandum of Understanding on Earth Observation.",
 			[]string{"SIGNED China National Space Administration -> Memorandum of Understanding on Earth Observation"}, []string{"SIGNED William Ruto"}},
+		{"InstitutionInCountry", "Engineers from the Delft University of Technology in the Netherlands visited Xi'an.",
+			[]string{"BASED_IN Delft University of Technology -> Netherlands  located-in"}, nil},
+		{"LedActive", "Wang Lei chaired the Second Arctic Science Summit on 7 June.",
+			[]string{"LED Wang Lei -> Second Arctic Science Summit 2024-06-07 led-active"}, nil},
+		{"Renewal", "After the renewal of the agreement between the Peking University and the Sorbonne University, students were exchanged.",
+			[]string{"SIGNED Peking University -> Agreement between ", "SIGNED Sorbonne University -> Agreement between "}, nil},
+		{"RenewalRule", "After the renewal of the agreement between the Qinghai Institute and the Andes Institute, students were exchanged.",
+			[]string{"SIGNED Qinghai Institute -> Agreement between Qinghai Institute and Andes Institute  renewal-of-agreement"}, nil},
+		{"SignedPassive", "The Nairobi Declaration was signed by Kenya and Ethiopia on 10 June.",
+			[]string{"SIGNED Kenya -> Nairobi Declaration 2024-06-10 signed-passive", "SIGNED Ethiopia -> Nairobi Declaration"}, nil},
+		{"HostedBy", "The Fifth Polar Research Forum Session, hosted by the Ocean University of China, opened on 11 June.",
+			[]string{"HOSTED Ocean University of China -> Fifth Polar Research Forum Session 2024-06-11 hosted-by"}, nil},
+		{"Keynote", "The Ninth Space Law Conference opened on 12 June. In her keynote speech, Chilean Minister of Science Aisen Etcheverry praised the treaty.",
+			[]string{"PARTICIPATED_IN Aisen Etcheverry -> Ninth Space Law Conference 2024-06-12 keynote-at-event"}, nil},
+		{"GroupFromCountries", "Officials from Laos and Cambodia attended the Mekong Water Science Forum Meeting on 13 June.",
+			[]string{"PARTICIPATED_IN Laos -> Mekong Water Science Forum Meeting 2024-06-13 group-from-countries"}, nil},
+		{"EstablishedInPlace", "The Sino-Kenyan Centre for Crops was established in 2015 in Nairobi.",
+			[]string{"BASED_IN Sino-Kenyan Centre for Crops -> Nairobi 2015 established-in-place"}, nil},
+		{"InCollaborationWith", "The Nanjing University, in collaboration with the University of Ghana, studied soil samples.",
+			[]string{"COLLABORATED_WITH Nanjing University -> University of Ghana  in-collaboration-with"}, nil},
+		{"Cooperated", "The Xiamen University and the University of Malaya cooperated on marine surveys.",
+			[]string{"COLLABORATED_WITH Xiamen University -> University of Malaya  cooperated-with"}, nil},
+		{"WillCooperateNothing", "The Xiamen University and the University of Malaya will cooperate on marine surveys.",
+			nil, []string{"COLLABORATED_WITH"}},
+		{"PlaceInPlace", "The rocket lifted off from the Jiuquan Satellite Launch Center in Gansu Province.",
+			[]string{"BASED_IN Jiuquan Satellite Launch Center -> Gansu Province  place-in-place"}, nil},
+		{"Subsidiary", "Orbital Dynamics Corporation, a subsidiary of the Helios Group, and the Tsinghua University signed a Memorandum of Understanding on Lasers.",
+			[]string{"PART_OF Orbital Dynamics Corporation -> Helios Group  subsidiary-of"}, []string{"SIGNED Helios Group"}},
+		{"EventOfOrganisation", "The Seventh Ministerial Meeting of the China-Pacific Islands Forum was held on 14 June in Suva.",
+			[]string{"PART_OF Seventh Ministerial Meeting of the China-Pacific Islands Forum -> China-Pacific Islands Forum  event-of-organisation",
+				"HOSTED Suva -> Seventh Ministerial Meeting of the China-Pacific Islands Forum 2024-06-14 held-in-place"}, nil},
 		{"Attended", "Ghana and Nigeria attended the African Space Science Conference.",
 			[]string{"PARTICIPATED_IN Ghana -> African Space Science Conference", "PARTICIPATED_IN Nigeria -> African Space Science Conference"}, nil},
 	}
+	used := map[string]bool{}
 	for _, c := range cases {
+		for _, w := range c.want {
+			for _, f := range strings.Fields(w) {
+				used[f] = true
+			}
+		}
 		t.Run(c.name, func(t *testing.T) {
 			f := extractText(t, c.text)
 			if err := f.Validate(); err != nil {
@@ -119,6 +158,11 @@ func TestRules(t *testing.T) {
 				}
 			}
 		})
+	}
+	for _, r := range rules {
+		if !used[r.name] {
+			t.Errorf("rule %s has no case naming it", r.name)
+		}
 	}
 }
 

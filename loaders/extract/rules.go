@@ -31,6 +31,7 @@ var rules = []rule{
 	{"apposition-based-in", 0.85, ruleApposBasedIn, keys("{c|-based")},
 	{"located-in", 0.75, ruleLocatedIn, keys("} in {|} of {|} in the {|} of the {|based in|headquartered in|located in|}, {c")},
 	{"part-of-organisation", 0.85, rulePartOfOrg, keys("} of {|} of the {")},
+	{"subsidiary-of", 0.85, ruleSubsidiary, keys("subsidiary|unit|division|branch|member|part|affiliate|institute|laboratory|centre|center")},
 	{"held-in-place", 0.9, ruleHeldInPlace, keys("held|hosted|took place|convened|opened|staged| in {l")},
 	{"hosted-by", 0.85, ruleHostedBy, keys("hosted by|organised by|organized by|convened by|co-hosted by")},
 	{"host-held-event", 0.8, ruleHostHeld, keys("hosted|organised|organized|convened|held")},
@@ -394,13 +395,7 @@ func ruleApposBasedIn(s *sent, r rule) {
 	for _, g := range s.groups(descriptorRe) {
 		s.basedIn(r, first(g[2]), first(g[1]))
 	}
-	if strings.Contains(s.t.s, " of ") {
-		for _, g := range s.groups(subsidiaryRe) {
-			child, parent := first(g[1]), first(g[2])
-			s.appos[parent] = true
-			s.emit("subsidiary-of", 0.85, graph.PartOf, child, parent, "", nil)
-		}
-	}
+
 }
 
 func (s *sent) basedIn(r rule, inst, where *mention) {
@@ -436,11 +431,20 @@ func ruleLocatedIn(s *sent, r rule) {
 
 var partOfRe = pattern(`(‹I›|‹E›) of (?:the )?(‹I›)`)
 
+// ruleSubsidiary: "{I}, a subsidiary of the state-owned {I}".
+func ruleSubsidiary(s *sent, r rule) {
+	for _, g := range s.groups(subsidiaryRe) {
+		child, parent := first(g[1]), first(g[2])
+		s.appos[parent] = true
+		s.emitR(r, graph.PartOf, child, parent, "", nil)
+	}
+}
+
 // rulePartOfOrg: "{I} of the {I}" where the names were split, "{E} of the {I}".
 func rulePartOfOrg(s *sent, r rule) {
 	for _, g := range s.groups(partOfRe) {
 		a, b := first(g[1]), first(g[2])
-		if a != nil && b != nil && (a.kind == graph.Event || s.headIn(a.i, a.j) || a.ent.kind == graph.Institution && len(a.ent.aliases) > 0) {
+		if a != nil && b != nil {
 			s.appos[b] = true
 			s.emitR(r, graph.PartOf, a, b, "", nil)
 		}
