@@ -143,13 +143,28 @@ func (s *sent) prevPlaceholder(a int) *mention {
 	return m
 }
 
-// modalWords before a verb make it unreal: "will sign", "plans to launch".
-var modalRe = regexp.MustCompile(`(?i)(?:\b(?:will|would|shall|may|might|could|should|can|to|not|never|cannot|yet)|n't)(?: be| have| been| jointly| also| soon| further)?\s+$`)
+// modalWords before a verb make it unreal: "will sign", "plans to
+// launch", "did not adopt".
+var modalWords = set("will would shall may might could should can to not never cannot yet won't wouldn't didn't don't doesn't hasn't haven't isn't aren't wasn't weren't")
+
+// modalSkip are words that may stand between a modal and its verb ("will
+// be", "to jointly").
+var modalSkip = set("be have been jointly also soon further")
 
 // modal reports whether the verb at template position a is negated,
 // future, planned or proposed.
 func (s *sent) modal(a int) bool {
-	return modalRe.MatchString(s.before(a, 40))
+	words := strings.Fields(strings.ToLower(s.before(a, 40)))
+	for i, n := len(words)-1, 0; i >= 0 && n < 2; i, n = i-1, n+1 {
+		w := strings.Trim(words[i], ",.;:")
+		if modalWords[w] || strings.HasSuffix(w, "n't") {
+			return true
+		}
+		if !modalSkip[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // dateNear returns the date mentioned in the clause of position a that is

@@ -15,11 +15,44 @@ var signVerbs = map[string]string{
 
 var signVerbRe = regexp.MustCompile(`(?i)\b(signed|inked|concluded|exchanged|ratified|adopted|endorsed|renewed)\b`)
 
+// signVerbSet, launchWords and developWords are the verbs the rules look
+// for, found by wordLocs.
+var (
+	signVerbSet  = set("signed inked concluded exchanged ratified adopted endorsed renewed")
+	launchWords  = set("launched sent")
+	developWords = set("developed engineered built designed created unveiled")
+)
+
+// wordLocs returns, in order, the template positions of the words of set
+// (in any letter case) as [start, end, start, end], the shape of a regexp
+// submatch index with one group.
+func (s *sent) wordLocs(words map[string]bool) [][]int {
+	var out [][]int
+	t := s.t.s
+	for i := 0; i < len(t); {
+		if !isASCIILetter(t[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && (isASCIILetter(t[j]) || t[j] >= 0x80) {
+			j++
+		}
+		if (i == 0 || !isASCIILetter(t[i-1])) && words[strings.ToLower(t[i:j])] {
+			out = append(out, []int{i, j, i, j})
+		}
+		i = j
+	}
+	return out
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
 // ruleSigned: "{P} and {P} signed a {A}", "{I}, a ... cluster, and the {I}
 // signed a {A}", "{X} and {Y} adopted the {A} and the {A}". Actors after
 // "except" sign nothing; a signer "on behalf of" bodies makes them sign.
 func ruleSigned(s *sent, r rule) {
-	for _, loc := range signVerbRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.wordLocs(signVerbSet) {
 		if s.modal(loc[0]) || strings.HasSuffix(strings.ToLower(s.before(loc[0], 5)), " by ") {
 			continue
 		}
@@ -60,8 +93,11 @@ func ruleSigned(s *sent, r rule) {
 // objectsAfter returns the agreements after a verb, up to the end of the
 // clause or the next verb of signing.
 func (s *sent) objectsAfter(a, b int) []*mention {
-	if n := signVerbRe.FindStringIndex(s.t.s[a:b]); n != nil {
-		b = a + n[0]
+	for _, n := range s.wordLocs(signVerbSet) {
+		if n[0] >= a && n[0] < b {
+			b = n[0]
+			break
+		}
 	}
 	return s.within(a, b, "A")
 }
@@ -167,7 +203,7 @@ var atEventRe = pattern(`\b(?:at|during)(?: the (?:end|close|conclusion|opening|
 func ruleAdoptedAt(s *sent, r rule) {
 	for _, g := range s.groups(atEventRe) {
 		ev := first(g[1])
-		for _, loc := range signVerbRe.FindAllStringIndex(s.t.s, -1) {
+		for _, loc := range s.wordLocs(signVerbSet) {
 			_, cb := s.clause(loc[0])
 			if s.modal(loc[0]) {
 				continue
@@ -185,7 +221,6 @@ func ruleAdoptedAt(s *sent, r rule) {
 	}
 }
 
-var launchedRe = regexp.MustCompile(`(?i)\b(?:launched|sent)\b`)
 var fromSiteRe = pattern(`^[^;]*?\bfrom (?:the )?(‹L›)`)
 var launchedByRe = pattern(`(‹M›)[^{};]{0,60}?\blaunched\b[^;]{0,80}?\bby (?:the )?(‹C›|‹I›)`)
 var launchedThatRe = pattern(`(‹M›)[^{};]{0,60}?\b(?:that|which) (?:the )?(‹C›|‹I›) (?:had )?launched`)
@@ -193,7 +228,7 @@ var launchedThatRe = pattern(`(‹M›)[^{};]{0,60}?\b(?:that|which) (?:the )?(�
 // ruleLaunched: "{C} launched its ... mission, {M}, on {D} from the {L}"
 // (site from "from the {L}"), "{M} was launched ... by {I}".
 func ruleLaunched(s *sent, r rule) {
-	for _, loc := range launchedRe.FindAllStringIndex(s.t.s, -1) {
+	for _, loc := range s.wordLocs(launchWords) {
 		if s.modal(loc[0]) {
 			continue
 		}
@@ -320,14 +355,13 @@ func (s *sent) clauseSubject(a int, letters string) *mention {
 	return nil
 }
 
-var developedRe = regexp.MustCompile(`(?i)\b(developed|engineered|built|designed|created|unveiled)\b`)
 var developedByRe = pattern(`(‹J›|‹M›)[^{};]{0,60}?\b(?:was |were |has been |is )?(?:developed|engineered|built|designed|created) by (?:the )?(‹LIST›)`)
 var collabWithRe = pattern(`\bin (?:collaboration|cooperation|partnership) with (?:the )?(‹LIST›)`)
 
 // ruleDeveloped: "{I} of the {I}, in collaboration with {I}, developed a
 // ... model, {J}": every subject and collaborator developed it.
 func ruleDeveloped(s *sent, r rule) {
-	for _, loc := range developedRe.FindAllStringIndex(s.t.s, -1) {
+	for _, loc := range s.wordLocs(developWords) {
 		if s.modal(loc[0]) {
 			continue
 		}
