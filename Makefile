@@ -27,9 +27,9 @@ build:
 ##   even when tests fail; the exit status is that of check.
 test:
 	@if command -v java >/dev/null && command -v mvn >/dev/null; then \
+		trap 'NEO4J_TEST_PORT=$(NEO4J_TEST_PORT) scripts/neo4j/stop.sh --lease-pid $$$$' EXIT; \
 		neo4j_env=$$(NEO4J_TEST_PORT=$(NEO4J_TEST_PORT) NEO4J_PASSWORD=$(NEO4J_PASSWORD) scripts/neo4j/start.sh --lease-pid $$$$); \
 		eval "$$neo4j_env"; \
-		trap 'NEO4J_TEST_PORT=$(NEO4J_TEST_PORT) scripts/neo4j/stop.sh --lease-pid $$$$' EXIT; \
 	else \
 		echo "make test: java or mvn not found: tests that need Neo4j skip (and fail under CI=true)" >&2; \
 	fi; \

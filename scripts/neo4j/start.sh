@@ -10,6 +10,8 @@
 # progress on stderr. On failure it prints the tail of the log and exits 1.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+# stdout carries only the environment (eval-able); everything else goes to stderr.
+exec 3>&1 1>&2
 
 lease=manual
 case "${1:-}" in
@@ -44,7 +46,7 @@ launch() {
 	mkdir -p "$HOME_DIR" "$LEASE_DIR" "$LOG_DIR"
 	log "starting Neo4j $NEO4J_VERSION on bolt://127.0.0.1:$NEO4J_TEST_PORT, log $LOG_FILE"
 	# setsid: the DBMS must outlive this script and not receive the terminal's ^C;
-	# 9>&-: it must not inherit (and so hold) the start/stop lock.
+	# 3>&- 9>&-: it must not hold our stdout (a pipe to "$(start.sh)") nor the lock.
 	local cds=-XX:ArchiveClassesAtExit=$CDS_DUMP
 	[[ -f $CDS_FILE ]] && cds=-XX:SharedArchiveFile=$CDS_FILE
 	# shellcheck disable=SC2086
@@ -54,7 +56,7 @@ launch() {
 		--add-opens=java.base/sun.nio.ch=ALL-UNNAMED \
 		-Dio.netty.tryReflectionSetAccessible=true \
 		-cp "$LAUNCHER_JAR:$LIB_DIR/*" Launcher "$HOME_DIR" "$READY_FILE" \
-		</dev/null >"$LOG_FILE" 2>&1 9>&- &
+		</dev/null >"$LOG_FILE" 2>&1 3>&- 9>&- &
 	echo $! >"$PID_FILE"
 }
 
@@ -93,4 +95,4 @@ else
 fi
 mkdir -p "$LEASE_DIR"
 touch "$LEASE_DIR/$lease"
-print_env
+print_env >&3
