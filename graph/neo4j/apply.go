@@ -56,7 +56,7 @@ func (s *Store) Apply(ctx context.Context, f *graph.Facts) (graph.ApplySummary, 
 // DeleteDocument implements graph.Store.
 func (s *Store) DeleteDocument(ctx context.Context, id string) (graph.ApplySummary, error) {
 	out, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		a := &applier{ctx: ctx, tx: tx, doc: graph.Document{ID: id}, sum: graph.ApplySummary{Document: id}}
+		a := &applier{ctx: ctx, tx: tx, doc: graph.Document{ID: id}, sum: graph.ApplySummary{Document: id}, deleting: true}
 		old, err := a.oldDocument()
 		if err != nil {
 			return nil, err
@@ -83,6 +83,8 @@ type applier struct {
 	doc  graph.Document
 	hash string
 	sum  graph.ApplySummary
+	// deleting counts what other documents keep as Kept (DeleteDocument).
+	deleting bool
 }
 
 func (a *applier) run(cypher string, params map[string]any) ([]*neo4j.Record, error) {
@@ -326,6 +328,9 @@ func (a *applier) withdraw(old *storedDoc, keepIDs, keepKeys map[string]bool) er
 			a.sum.EdgesRemoved++
 			continue
 		}
+		if a.deleting {
+			a.sum.EdgesKept++
+		}
 		update = append(update, e.row())
 	}
 	if _, err := a.run(`UNWIND $rows AS row MATCH (:Entity {id: row.from})-[r {key: row.key}]->(:Entity {id: row.to}) DELETE r`,
@@ -361,6 +366,9 @@ func (a *applier) withdrawNodes(old *storedDoc, keepIDs map[string]bool) error {
 			drop = append(drop, id)
 			a.sum.NodesRemoved++
 			continue
+		}
+		if a.deleting {
+			a.sum.NodesKept++
 		}
 		update = append(update, map[string]any{"id": id, "docs": n.Docs})
 	}
