@@ -853,7 +853,7 @@ func (s *sent) findNamedProjects() {
 			continue
 		}
 		_, acr := s.acrAt[j]
-		if missionNouns[s.w(j)] && j-i <= 2 && !s.hasCelestial(i, j) && (s.w(i-1) == "its" || s.w(i-1) == "the" || s.w(i-1) == "their") {
+		if missionNouns[s.w(j)] && j-i <= 2 && !s.anyWord(i, j, celestial) && (s.w(i-1) == "its" || s.w(i-1) == "the" || s.w(i-1) == "their") {
 			s.add(graph.Mission, i, j, s.words(i, j))
 			i = j
 			continue
@@ -956,10 +956,10 @@ func (s *sent) titleRunAfter(k int) int {
 	return j
 }
 
-// hasCelestial reports whether a celestial name is among tokens [i, j).
-func (s *sent) hasCelestial(i, j int) bool {
+// anyWord reports whether a word of set is among tokens [i, j).
+func (s *sent) anyWord(i, j int, set map[string]bool) bool {
 	for k := i; k < j; k++ {
-		if celestial[s.w(k)] {
+		if set[s.w(k)] {
 			return true
 		}
 	}

@@ -21,7 +21,7 @@ func (s *sent) findPersons() {
 		if ok, from := s.personCue(i, j); ok {
 			i = from
 			j = s.nameEnd(i)
-			if j-i > 3 && !s.hasParticle(i, j) {
+			if j-i > 3 && !s.anyWord(i, j, nameParticles) {
 				j = i + 3
 			}
 			if j-i >= 2 || j-i == 1 && s.honorificBefore(i) && s.knownSurname(s.w(i)) {
@@ -267,12 +267,3 @@ func (s *sent) hasCap(i, j int) bool {
 	return false
 }
 
-// hasParticle reports whether a name particle is among tokens [i, j).
-func (s *sent) hasParticle(i, j int) bool {
-	for k := i; k < j; k++ {
-		if nameParticles[s.w(k)] {
-			return true
-		}
-	}
-	return false
-}
