@@ -408,7 +408,7 @@ func (s *sent) findInstitutions() {
 		if !t.cap || !orgHeads[t.w] || s.taken[i] || i+1 < len(s.toks) && s.toks[i+1].cap && orgHeads[s.w(i+1)] {
 			continue
 		}
-		l := s.leftRun(i, false)
+		l := s.leftAfterPerson(s.leftRun(i, false), i)
 		r := s.rightRun(i+1, ofPreps, true)
 		if s.count(l, r) < 2 || !s.free(l, r) || weakOrgHeads[t.w] && l == i {
 			continue
@@ -964,4 +964,19 @@ func (s *sent) anyWord(i, j int, set map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// leftAfterPerson cuts a name that starts with a titled person joined by
+// "and" ("President Antonio Costa and European Commission ...") after the
+// "and".
+func (s *sent) leftAfterPerson(l, i int) int {
+	if l == 0 || !titleHeads[s.w(l-1)] && !honorifics[s.w(l-1)] && s.w(l-1) != "." {
+		return l
+	}
+	for k := l; k < i; k++ {
+		if s.w(k) == "and" {
+			return k + 1
+		}
+	}
+	return l
 }

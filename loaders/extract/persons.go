@@ -266,4 +266,3 @@ func (s *sent) hasCap(i, j int) bool {
 	}
 	return false
 }
-

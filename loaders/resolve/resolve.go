@@ -102,9 +102,10 @@ func keys(n *graph.Node) []string {
 			continue
 		}
 		if isAcronym(name) {
-			if n.Country != "" {
-				out = append(out, string(n.Kind)+"|acr|"+name+"|"+n.Country)
-			}
+			// An acronym joins nodes of its country; nodes with no
+			// country join each other only, so that "AAS" of Australia
+			// and of Kenya never meet through a third, countryless one.
+			out = append(out, string(n.Kind)+"|acr|"+name+"|"+n.Country)
 			continue
 		}
 		out = append(out, string(n.Kind)+"|"+norm)
@@ -126,18 +127,19 @@ func isAcronym(s string) bool {
 	return up*2 >= len(s) && up >= 2
 }
 
-// joinSurnames joins a one-word person name with the one person of the
-// same document whose name contains that word.
+// joinSurnames joins a person name that is a whole-word part of exactly
+// one longer person name of the same document ("Petit" and "Antoine
+// Petit", "Teixeira de Moura" and "Carlos Augusto Teixeira de Moura").
 func joinSurnames(refs []ref, node func(ref) *graph.Node, u *union) {
 	for _, r := range refs {
 		n := node(r)
-		if n.Kind != graph.Person || strings.Contains(strings.TrimSpace(n.Name), " ") {
+		if n.Kind != graph.Person {
 			continue
 		}
 		var match []ref
 		for _, o := range refs {
 			on := node(o)
-			if o.doc == r.doc && o != r && on.Kind == graph.Person &&
+			if o.doc == r.doc && o != r && on.Kind == graph.Person && len(on.Name) > len(n.Name) &&
 				strings.Contains(" "+on.Name+" ", " "+n.Name+" ") {
 				match = append(match, o)
 			}

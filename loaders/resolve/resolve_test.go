@@ -116,3 +116,27 @@ func mustJSON(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// TestMergeCountrylessAcronyms joins nodes that share an acronym and have
+// no country, but not with nodes of a country.
+func TestMergeCountrylessAcronyms(t *testing.T) {
+	a := doc("a", []graph.Node{n("institution:irap", graph.Institution, "IRAP", "")}, nil)
+	b := doc("b", []graph.Node{n("institution:irap", graph.Institution, "IRAP", "")}, nil)
+	c := doc("c", []graph.Node{n("institution:irap", graph.Institution, "IRAP", "FR")}, nil)
+	m := Merge(a, b, c)
+	if len(m.Nodes) != 2 {
+		t.Fatalf("got %+v, want the two countryless IRAP nodes joined and the French one apart", m.Nodes)
+	}
+}
+
+// TestResolveNameSuffix joins a shorter name with the one longer name of
+// the document that contains it.
+func TestResolveNameSuffix(t *testing.T) {
+	f := doc("d", []graph.Node{
+		n("person:carlos-augusto-teixeira-de-moura", graph.Person, "Carlos Augusto Teixeira de Moura", ""),
+		n("person:teixeira-de-moura", graph.Person, "Teixeira de Moura", ""),
+	}, nil)
+	if r := Resolve(f); len(r.Nodes) != 1 || r.Nodes[0].Name != "Carlos Augusto Teixeira de Moura" {
+		t.Fatalf("got %+v", r.Nodes)
+	}
+}
