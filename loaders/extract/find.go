@@ -240,6 +240,9 @@ func (s *sent) findEvents() {
 		if s.count(l, r) < 2 || !s.free(l, r) || s.hasLower(l, i) {
 			continue
 		}
+		if t.w == "Congress" && i-l == 1 && s.x.isCountry(s.w(l)) {
+			continue // a legislature ("US Congress"), not a meeting
+		}
 		m := s.add(graph.Event, l, r, s.words(l, r))
 		if r > i+1 {
 			s.eventParent(m, i+1, r)
@@ -409,6 +412,11 @@ func (s *sent) findInstitutions() {
 			continue
 		}
 		l := s.leftAfterPerson(s.leftRun(i, false), i)
+		var parent *mention
+		if b := s.bodyEndingAt(l); b >= 0 && l < i {
+			parent = s.addNested(graph.Institution, b, l+1, s.words(b, l+1))
+			l = b
+		}
 		r := s.rightRun(i+1, ofPreps, true)
 		if s.count(l, r) < 2 || !s.free(l, r) || weakOrgHeads[t.w] && l == i {
 			continue
@@ -416,7 +424,10 @@ func (s *sent) findInstitutions() {
 		if s.isPlaceName(l, r) {
 			continue
 		}
-		s.addInstitution(l, r)
+		m := s.addInstitution(l, r)
+		if parent != nil && m.parent == nil {
+			m.parent = parent
+		}
 		i = r - 1
 	}
 }
@@ -465,7 +476,7 @@ func (s *sent) splitOf(l, r int) (int, int) {
 		if s.w(p) == "the" {
 			p++
 		}
-		if s.headIn(l, k) && s.count(l, k) >= 2 && (s.headIn(p, r) || s.x.isBody(s.words(p, r))) && !s.x.isCountry(s.words(p, r)) {
+		if s.headIn(l, k) && s.count(l, k) >= 2 && (s.headIn(p, r) || s.x.isBody(s.words(p, r)) || s.isKnownAcronym(p, r)) && !s.x.isCountry(s.words(p, r)) {
 			return k, p
 		}
 	}
@@ -858,9 +869,15 @@ func (s *sent) findNamedProjects() {
 			i = j
 			continue
 		}
-		if acr || projectHeads[s.w(j)] && s.w(i-1) == "the" {
-			m := s.add(graph.Project, i, j, s.words(i, j))
+		if acr || projectHeads[s.w(j)] && s.lower(i-1) == "the" {
+			kind := graph.Project
+			if missionNouns[strings.ToLower(s.w(j-1))] || s.w(j-1) == "Explorer" {
+				kind = graph.Mission
+			}
+			m := s.add(kind, i, j, s.words(i, j))
 			if a, ok := s.acrAt[j]; ok {
+				m.acr = a
+			} else if a, ok := s.acrAt[j+1]; ok {
 				m.acr = a
 			}
 		}
@@ -979,4 +996,30 @@ func (s *sent) leftAfterPerson(l, i int) int {
 		}
 	}
 	return l
+}
+
+// isKnownAcronym reports whether tokens [p, r) are one acronym the
+// document or the gazetteer knows as an organisation.
+func (s *sent) isKnownAcronym(p, r int) bool {
+	if r-p != 1 || !isAcronym(s.w(p)) {
+		return false
+	}
+	if s.x.reg.find(graph.Institution, s.w(p)) != nil {
+		return true
+	}
+	_, ok := s.x.body(s.w(p))
+	return ok
+}
+
+// bodyEndingAt returns the start token of a gazetteer body whose name ends
+// with token l and starts before it ("Chinese Academy of Sciences" ending
+// at "Sciences"), or -1.
+func (s *sent) bodyEndingAt(l int) int {
+	for _, b := range s.bodies() {
+		i, j, ok := s.tokenRange(b.Start, b.End)
+		if ok && j == l+1 && i < l && s.free(i, l+1) {
+			return i
+		}
+	}
+	return -1
 }

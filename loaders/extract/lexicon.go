@@ -17,7 +17,7 @@ var orgHeads = set(`Ministry Academy Academies University Universities Institute
 	Council Commission Organization Organisation Laboratory Laboratories Lab Labs Society
 	Association Corporation Company Bureau Department Committee Authority Network Alliance
 	Consortium Union Bank Fund College School Museum Cluster Federation Office Group Station
-	Secretariat Partnership Programme`)
+	Secretariat Partnership Programme Garden Gardens`)
 
 // weakOrgHeads name institutions only with words before them that are not
 // generic ("Beijing Office", not "Office").
