@@ -424,9 +424,10 @@ func (s *sent) findInstitutions() {
 		if s.isPlaceName(l, r) {
 			continue
 		}
-		m := s.addInstitution(l, r)
-		if parent != nil && m.parent == nil {
-			m.parent = parent
+		if parent != nil {
+			s.add(graph.Institution, l, r, s.words(l, r)).parent = parent
+		} else {
+			s.addInstitution(l, r)
 		}
 		i = r - 1
 	}
@@ -871,7 +872,7 @@ func (s *sent) findNamedProjects() {
 		}
 		if acr || projectHeads[s.w(j)] && s.lower(i-1) == "the" {
 			kind := graph.Project
-			if missionNouns[strings.ToLower(s.w(j-1))] || s.w(j-1) == "Explorer" {
+			if missionNouns[strings.ToLower(s.w(j-1))] {
 				kind = graph.Mission
 			}
 			m := s.add(kind, i, j, s.words(i, j))
