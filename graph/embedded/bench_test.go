@@ -2,6 +2,7 @@ package embedded_test
 
 import (
 	"fmt"
+	"strconv"
 	"testing"
 	"time"
 
@@ -54,5 +55,17 @@ func BenchmarkReopen(b *testing.B) {
 			b.ReportMetric(total.Seconds()*1000/float64(b.N), "ms/open")
 			b.ReportMetric(cpu.Seconds()*1000/float64(b.N), "ms-cpu/open")
 		})
+	}
+}
+
+// BenchmarkCalibrate builds a map of 100k string keys: not a store figure,
+// a yardstick of how fast the host is while the other benchmarks run (on a
+// shared host the same code can run several times slower).
+func BenchmarkCalibrate(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		m := map[string]int{}
+		for j := 0; j < 100_000; j++ {
+			m["key|"+strconv.Itoa(j)] = j
+		}
 	}
 }
