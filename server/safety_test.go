@@ -88,6 +88,11 @@ func testSafety(t *testing.T, newStore newStoreFunc) {
 		}
 		open := newHarness(t, h.store, Options{Introspection: true})
 		open.mustQuery(`{ __schema { queryType { name } } }`, nil, false)
+		// The TypeRef chain of the playground's introspection query is the
+		// deepest query a client sends; it must fit the default limits.
+		open.mustQuery(`{ __schema { types { name fields(includeDeprecated: true) { name args { name type { ...T } }
+			type { ...T } } } } } fragment T on __Type { kind name ofType { kind name ofType { kind name ofType {
+			kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }`, nil, false)
 	})
 	t.Run("ErrCORSOriginNotAllowed", func(t *testing.T) {
 		c := newHarness(t, h.store, Options{CORSOrigins: []string{"https://viz.example.org"}})
