@@ -143,7 +143,7 @@ func isYear(w string) bool {
 // stopAtOrg, "and" before another organisation ends the run ("X Institutes
 // and Y University" are two names). It returns the index after the name.
 func (s *sent) rightRun(i int, preps map[string]bool, stopAtOrg bool) int {
-	if i >= len(s.toks) || !preps[s.toks[i].w] || s.taken[i] {
+	if i >= len(s.toks) || !preps[strings.ToLower(s.toks[i].w)] || s.taken[i] {
 		return i
 	}
 	j := i + 1
@@ -455,9 +455,16 @@ func (s *sent) addInstitution(l, r int) *mention {
 		child.aliases = append(child.aliases, s.words(l, r))
 		parent := s.addInstitution(p, r)
 		child.parent = parent
+		if a, ok := s.acrAt[r]; ok {
+			child.acr, parent.noAcr = a, true
+		}
 		return child
 	}
 	m := s.add(graph.Institution, l, r, s.words(l, r))
+	if b := s.bodyStartingAt(l, r); b > l {
+		m.parent = s.addNested(graph.Institution, l, b, s.words(l, b))
+		return m
+	}
 	if isAcronym(s.toks[l].w) && r-l >= 3 && !s.x.isCountry(s.toks[l].w) {
 		m.parent = s.addNested(graph.Institution, l, l+1, s.toks[l].w)
 		m.aliases = append(m.aliases, s.words(l+1, r))
@@ -476,6 +483,9 @@ func (s *sent) splitOf(l, r int) (int, int) {
 		p := k + 1
 		if s.w(p) == "the" {
 			p++
+		}
+		if s.bodyStartingAt(l, r) > k {
+			continue // "of" inside a known name: "Chinese Academy of Sciences X Center"
 		}
 		if s.headIn(l, k) && s.count(l, k) >= 2 && (s.headIn(p, r) || s.x.isBody(s.words(p, r)) || s.isKnownAcronym(p, r)) && !s.x.isCountry(s.words(p, r)) {
 			return k, p
@@ -1020,6 +1030,18 @@ func (s *sent) bodyEndingAt(l int) int {
 		i, j, ok := s.tokenRange(b.Start, b.End)
 		if ok && j == l+1 && i < l && s.free(i, l+1) {
 			return i
+		}
+	}
+	return -1
+}
+
+// bodyStartingAt returns the end token of a gazetteer body that starts at
+// token l and ends before r, or -1.
+func (s *sent) bodyStartingAt(l, r int) int {
+	for _, b := range s.bodies() {
+		i, j, ok := s.tokenRange(b.Start, b.End)
+		if ok && i == l && j < r && s.toks[j].cap {
+			return j
 		}
 	}
 	return -1

@@ -20,6 +20,7 @@ type mention struct {
 	code     string // country code, for countries
 	ent      *entity
 	acr      string   // acronym defined right after it: "(CNSA)"
+	noAcr    bool     // the acronym after it belongs to a longer name
 	parent   *mention // PART_OF stated by the name itself
 	parties  []*mention
 	untitled bool   // an agreement or event without a title

@@ -19,10 +19,10 @@ func (s *sent) register() {
 		if m.kind == kindDate || m.ent != nil && m.ref {
 			continue
 		}
-		if a, ok := s.acrAt[s.next(m.j)]; ok && m.acr == "" && s.next(m.j) < len(s.toks) {
+		if a, ok := s.acrAt[s.next(m.j)]; ok && m.acr == "" && !m.noAcr && s.next(m.j) < len(s.toks) {
 			m.acr = a
 		}
-		if m.acr == "" && m.j < len(s.toks) {
+		if m.acr == "" && !m.noAcr && m.j < len(s.toks) {
 			if a, ok := s.acrAt[m.j]; ok {
 				m.acr = a
 			}
