@@ -749,7 +749,7 @@ func (s *sent) findNestedNames() {
 				continue
 			}
 			i, j, ok := s.tokenRange(b.Start, b.End)
-			if ok && j-i < m.j-m.i && s.toks[i].cap && !s.toks[i].skip {
+			if ok && j-i < m.j-m.i && s.toks[i].cap && !s.toks[i].skip && !ofPreps[s.w(j)] {
 				s.addNested(graph.Institution, i, j, s.words(i, j))
 			}
 		}
