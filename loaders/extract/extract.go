@@ -284,3 +284,33 @@ func (x *extractor) isCountry(s string) bool {
 	_, ok := x.g.CountryByName(s)
 	return ok
 }
+
+// lastPerson returns the person mentioned last in the document.
+func (x *extractor) lastPerson() *entity { return x.last(graph.Person) }
+
+// bySurname returns the one person of the document whose family name
+// (first word of a Chinese name, last word of others) is w, or nil when
+// none or several share it.
+func (x *extractor) bySurname(w string) *entity {
+	var found *entity
+	for _, e := range x.reg.ents {
+		if e.kind != graph.Person {
+			continue
+		}
+		words := strings.Fields(e.name)
+		if len(words) < 2 {
+			continue
+		}
+		sur := words[len(words)-1]
+		if chineseSurnames[words[0]] && len(words) == 2 {
+			sur = words[0]
+		}
+		if sur == w {
+			if found != nil && found != e {
+				return nil
+			}
+			found = e
+		}
+	}
+	return found
+}

@@ -131,6 +131,10 @@ func TestRules(t *testing.T) {
 		{"EventOfOrganisation", "The Seventh Ministerial Meeting of the China-Pacific Islands Forum was held on 14 June in Suva.",
 			[]string{"PART_OF Seventh Ministerial Meeting of the China-Pacific Islands Forum -> China-Pacific Islands Forum  event-of-organisation",
 				"HOSTED Suva -> Seventh Ministerial Meeting of the China-Pacific Islands Forum 2024-06-14 held-in-place"}, nil},
+		{"ServedAsWithPronoun", "Prof. Liu Qiang joined the board in May. He previously served as president of the Hainan University.",
+			[]string{"AFFILIATED_WITH Liu Qiang -> Hainan University  served-as"}, nil},
+		{"SurnameRefers", "Prof. Liu Qiang spoke first. Liu has led the Hainan University since 2019.",
+			[]string{"LED Liu Qiang -> Hainan University 2019 led-active"}, nil},
 		{"Attended", "Ghana and Nigeria attended the African Space Science Conference.",
 			[]string{"PARTICIPATED_IN Ghana -> African Space Science Conference", "PARTICIPATED_IN Nigeria -> African Space Science Conference"}, nil},
 	}

@@ -218,6 +218,13 @@ func (s *sent) findReferences() {
 		if s.taken[i+1] || s.toks[i+1].cap && !agreementNouns[s.w(i+1)] {
 			continue
 		}
+		if i == 0 && (s.w(0) == "He" || s.w(0) == "She") && !s.taken[0] {
+			s.ref(0, s.x.lastPerson())
+		}
+		if s.toks[i].cap && !s.taken[i] && s.x.bySurname(s.w(i)) != nil && !s.toks[i+1].cap && !capStop[s.w(i)] {
+			s.ref(i, s.x.bySurname(s.w(i)))
+			continue
+		}
 		det, w := s.lower(i), s.w(i+1)
 		if det == "the" && !eventRefs[w] && s.x.curEvent != nil {
 			for k := i + 2; k <= i+3 && k < len(s.toks); k++ {

@@ -28,6 +28,7 @@ var rules = []rule{
 	{"title-before-name", 0.9, ruleTitleBefore, keys("{p")},
 	{"title-after-name", 0.9, ruleTitleAfter, keys("{p")},
 	{"headed-by-person", 0.85, ruleHeadedBy, keys("headed by|led by|chaired by|directed by")},
+	{"served-as", 0.75, ruleServedAs, keys(" as | to |appointed|named|became|posts at")},
 	{"apposition-based-in", 0.85, ruleApposBasedIn, keys("{c|-based")},
 	{"located-in", 0.75, ruleLocatedIn, keys("} in {|} of {|} in the {|} of the {|based in|headquartered in|located in|}, {c")},
 	{"part-of-organisation", 0.85, rulePartOfOrg, keys("} of {|} of the {")},
@@ -513,4 +514,27 @@ func trimRoleTail(role string) string {
 		}
 	}
 	return strings.Trim(role, " ,")
+}
+
+var servedAsRe = regexp.MustCompile(`\b(?:served as|promoted (?:earlier [a-z ]+ )?to|appointed(?: as)?|named(?: as)?|became|elected(?: as)?|worked as)\s+(?:the\s+|a\s+|an\s+)?((?:[a-z-]+\s+){0,3}?(?:[a-z-]+))\s+(?:of|at)\s+(?:the\s+)?\{I(\d+)\}`)
+var postsAtRe = regexp.MustCompile(`\b(?:held|holds) (?:posts|positions) (?:at|with) (?:the )?\{I(\d+)\}`)
+
+// ruleServedAs: "{P} served as president of {I}", "He was promoted to vice
+// minister of the {I}", "{P} held posts at the {I}": the sentence's person
+// is affiliated with the body.
+func ruleServedAs(s *sent, r rule) {
+	for _, loc := range servedAsRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		role := s.t.s[loc[2]:loc[3]]
+		if !hasTitleHead(role) {
+			continue
+		}
+		if p := s.subject(loc[0], "P"); p != nil {
+			s.affiliate(r, p, first(s.within(loc[4]-2, loc[5]+1, "I")), role)
+		}
+	}
+	for _, loc := range postsAtRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		if p := s.subject(loc[0], "P"); p != nil {
+			s.affiliate(r, p, first(s.within(loc[2]-2, loc[3]+1, "I")), "staff")
+		}
+	}
 }

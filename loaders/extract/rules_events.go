@@ -102,7 +102,7 @@ var ledUntilRe = regexp.MustCompile(`(?i)\b(?:held|hosted|organi[sz]ed|attended|
 
 var (
 	ledByRe     = pattern(`\b(?:led|headed|chaired|co-chaired|head) by\b`)
-	ledActiveRe = pattern(`(‹P›|‹I›|‹C›)(?:,[^{};]{0,60}?,)? (?:led|headed|chaired|co-chaired) (?:the )?(‹E›|‹M›|‹I›)`)
+	ledActiveRe = pattern(`(‹P›|‹I›|‹C›)(?:,[^{};]{0,60}?,)? (?:has |had |have )?(?:also )?(?:led|headed|chaired|co-chaired) (?:the )?(‹E›|‹M›|‹I›)`)
 	underRe     = pattern(`under (?:the )?(?:chairmanship|leadership|presidency) of (?:the )?(‹X›)[^;]*?(‹E›)`)
 )
 
