@@ -34,6 +34,8 @@ type extractor struct {
 	// topicMission is the mission the entry's heading names: "the
 	// mission" of the entry.
 	topicMission *entity
+	// prevAgreements are the agreements of the sentence before.
+	prevAgreements []*entity
 	// nameCountries caches the countries found in short names.
 	nameCountries map[string][]gazetteer.Match
 	bodyCache     map[string]bodyHit
@@ -91,6 +93,13 @@ func (x *extractor) newSent(e *review.Entry, src review.Sentence) *sent {
 // updateContext remembers the entry's latest date and event for the
 // sentences that follow.
 func (x *extractor) updateContext(s *sent) {
+	var agreements []*entity
+	for _, m := range s.ms {
+		if m.kind == graph.Agreement && m.ent != nil && !m.ent.dropped {
+			agreements = append(agreements, m.ent)
+		}
+	}
+	x.prevAgreements = agreements
 	day := ""
 	for _, m := range s.ms {
 		if m.kind == kindDate && m.date.Until == "" && len(m.date.Value) == 10 {

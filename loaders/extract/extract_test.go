@@ -135,6 +135,9 @@ func TestRules(t *testing.T) {
 			[]string{"AFFILIATED_WITH Liu Qiang -> Hainan University  served-as"}, nil},
 		{"SurnameRefers", "Prof. Liu Qiang spoke first. Liu has led the Hainan University since 2019.",
 			[]string{"LED Liu Qiang -> Hainan University 2019 led-active"}, nil},
+		{"TextsAdoptedAt", "Leaders adopted the Dakar Declaration and the Dakar Action Plan. Both texts were adopted at the Third Summit of the Forum on China-Africa Cooperation.",
+			[]string{"PART_OF Dakar Declaration -> Third Summit of the Forum on China-Africa Cooperation  texts-adopted-at-event",
+				"PART_OF Third Summit of the Forum on China-Africa Cooperation -> Forum on China-Africa Cooperation  event-of-organisation"}, nil},
 		{"Attended", "Ghana and Nigeria attended the African Space Science Conference.",
 			[]string{"PARTICIPATED_IN Ghana -> African Space Science Conference", "PARTICIPATED_IN Nigeria -> African Space Science Conference"}, nil},
 	}

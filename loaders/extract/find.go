@@ -268,7 +268,7 @@ func (s *sent) eventParent(ev *mention, i, r int) {
 	if s.w(j) == "the" {
 		j++
 	}
-	if j >= r || !orgHeads[s.toks[r-1].w] {
+	if j >= r || !orgHeads[s.toks[r-1].w] && !orgHeads[s.toks[j].w] {
 		return
 	}
 	p := s.addNested(graph.Institution, j, r, s.words(j, r))

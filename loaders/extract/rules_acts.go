@@ -195,6 +195,18 @@ func (s *sent) hasSignVerbFor(a int) bool {
 	return signVerbRe.MatchString(s.before(a, 20))
 }
 
+var bothTextsRe = pattern(`\b(?:both|the two|these|the) (?:texts|documents|agreements|declarations|memoranda)\b[^{};]{0,20}?\b(?:were|was|had been) (?:adopted|signed|endorsed) (?:at|during) (?:the )?(‹E›)`)
+
+// ruleTextsAdoptedAt: "Both texts were adopted at the {E}": the
+// agreements of the sentence before are part of the event.
+func ruleTextsAdoptedAt(s *sent, r rule) {
+	for _, g := range s.groups(bothTextsRe) {
+		for _, a := range s.x.prevAgreements {
+			s.x.emitEntities(r.name, r.conf, graph.PartOf, a, first(g[1]).ent, "", nil, s.evidence())
+		}
+	}
+}
+
 var atEventRe = pattern(`\b(?:at|during)(?: the (?:end|close|conclusion|opening|margins) of)? (?:the )?["“]?(‹E›)`)
 
 // ruleAdoptedAt: agreements signed or adopted at a meeting are part of it
