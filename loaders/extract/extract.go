@@ -86,7 +86,11 @@ func (x *extractor) newSent(e *review.Entry, src review.Sentence) *sent {
 	toks := tokenize(src.Text)
 	s := &sent{x: x, entry: e, src: src, text: src.Text, toks: toks, taken: make([]bool, len(toks)),
 		acrAt: map[int]string{}, expAt: map[int]string{}, appos: map[*mention]bool{}, aff: map[*mention]*mention{}}
-	s.dates = review.FindDates(src.Text, x.doc.Issued)
+	anchor := x.doc.Issued
+	if len(e.Date) == 10 {
+		anchor = e.Date // a dateline: "on Monday" is the Monday before it
+	}
+	s.dates = review.FindDates(src.Text, anchor)
 	return s
 }
 

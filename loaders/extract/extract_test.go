@@ -138,6 +138,13 @@ func TestRules(t *testing.T) {
 		{"TextsAdoptedAt", "Leaders adopted the Dakar Declaration and the Dakar Action Plan. Both texts were adopted at the Third Summit of the Forum on China-Africa Cooperation.",
 			[]string{"PART_OF Dakar Declaration -> Third Summit of the Forum on China-Africa Cooperation  texts-adopted-at-event",
 				"PART_OF Third Summit of the Forum on China-Africa Cooperation -> Forum on China-Africa Cooperation  event-of-organisation"}, nil},
+		{"ParticipantsAdopted", "The Fourth Ministerial Meeting of the China-Pacific Forum was held on 2 June. The participants adopted the Suva Declaration and an Execution Plan for 2024-2026.",
+			[]string{"PART_OF Suva Declaration -> Fourth Ministerial Meeting of the China-Pacific Forum  participants-adopted",
+				"PART_OF Execution Plan for 2024-2026 -> Fourth Ministerial Meeting"}, nil},
+		{"LedDelegation", "The Fourth Ministerial Meeting of the China-Pacific Forum was held on 2 June. Fijian Minister of Foreign Affairs Sitiveni Rabuka led his country's delegation.",
+			[]string{"PARTICIPATED_IN Sitiveni Rabuka -> Fourth Ministerial Meeting of the China-Pacific Forum 2024-06-02 led-delegation",
+				"PARTICIPATED_IN Fiji -> Fourth Ministerial Meeting"}, nil},
+		{"AgreedToSetUpNothing", "The Chilean Space Agency and the CNSA agreed to set up the Andes Joint Laboratory.", nil, []string{"ESTABLISHED"}},
 		{"Attended", "Ghana and Nigeria attended the African Space Science Conference.",
 			[]string{"PARTICIPATED_IN Ghana -> African Space Science Conference", "PARTICIPATED_IN Nigeria -> African Space Science Conference"}, nil},
 	}

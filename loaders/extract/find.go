@@ -311,7 +311,7 @@ func (s *sent) findAgreements() {
 			continue
 		}
 		t := s.toks[i]
-		head := agreementHeads[t.w] || t.w == "Plan" && (s.w(i-1) == "Action" || s.w(i-1) == "Joint")
+		head := agreementHeads[t.w] || t.w == "Plan" && planQualifiers[s.w(i-1)]
 		if !t.cap || !head || t.w == "Memorandum" {
 			continue
 		}
@@ -333,6 +333,9 @@ func (s *sent) findAgreements() {
 		if p := s.periodAfter(r); p > r {
 			s.dropDates(r, p)
 			r = p
+		} else if (s.w(r) == "for" || s.w(r) == "in") && len(s.w(r+1)) >= 4 && isYear(s.w(r + 1)[:4]) {
+			s.dropDates(r+1, r+2)
+			r += 2
 		}
 		s.add(graph.Agreement, l, r, s.words(l, r))
 		i = r - 1
@@ -1046,3 +1049,7 @@ func (s *sent) bodyStartingAt(l, r int) int {
 	}
 	return -1
 }
+
+// planQualifiers make a "Plan" an agreement title ("Joint Action Plan",
+// "Execution Plan").
+var planQualifiers = set("Action Joint Execution Implementation Work Cooperation")

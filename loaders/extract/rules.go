@@ -48,6 +48,8 @@ var rules = []rule{
 	{"renewal-of-agreement", 0.85, ruleRenewal, keys("between|renewal|signing|conclusion|adoption")},
 	{"adopted-at-event", 0.85, ruleAdoptedAt, signKeys},
 	{"texts-adopted-at-event", 0.75, ruleTextsAdoptedAt, keys("texts|documents|agreements|declarations|memoranda")},
+	{"participants-adopted", 0.75, ruleParticipantsAdopted, keys("participants|delegates|delegations|ministers|leaders|member states|parties|attendees")},
+	{"led-delegation", 0.75, ruleLedDelegation, keys("delegation")},
 	{"launched", 0.9, ruleLaunched, keys("launched|sent")},
 	{"established-by", 0.85, ruleEstablishedBy, keys("established|founded|set up|created|inaugurated")},
 	{"established-in-place", 0.8, ruleEstablishedIn, keys("established|founded|set up|created")},

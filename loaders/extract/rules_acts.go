@@ -207,6 +207,32 @@ func ruleTextsAdoptedAt(s *sent, r rule) {
 	}
 }
 
+var participantsAdoptedRe = regexp.MustCompile(`(?i)\b(?:the )?(?:participants|delegates|delegations|ministers|leaders|member states|parties|attendees)\b[^{};]{0,30}?\b(?:adopted|endorsed|signed|approved)\b`)
+
+// ruleParticipantsAdopted: "The participants adopted the {A} and the {A}":
+// what a meeting's participants adopt is part of the meeting (the
+// sentence's event, else the entry's).
+func ruleParticipantsAdopted(s *sent, r rule) {
+	loc := participantsAdoptedRe.FindStringIndex(s.t.s)
+	if loc == nil || s.modal(loc[1]-8) {
+		return
+	}
+	ev := s.sentenceEvent()
+	var target *entity
+	if ev != nil {
+		target = ev.ent
+	} else {
+		target = s.x.curEvent
+	}
+	if target == nil {
+		return
+	}
+	_, cb := s.clause(loc[1])
+	for _, a := range s.within(loc[1], cb, "A") {
+		s.x.emitEntities(r.name, r.conf, graph.PartOf, a.ent, target, "", nil, s.evidence())
+	}
+}
+
 var atEventRe = pattern(`\b(?:at|during)(?: the (?:end|close|conclusion|opening|margins) of)? (?:the )?["“]?(‹E›)`)
 
 // ruleAdoptedAt: agreements signed or adopted at a meeting are part of it

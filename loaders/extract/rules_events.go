@@ -335,3 +335,28 @@ func ruleMet(s *sent, r rule) {
 		}
 	}
 }
+
+var ledDelegationRe = pattern(`(‹P›)[^{};]{0,40}?\bled (?:his|her|their|the|a) (?:country's |nation's |government's )?delegation`)
+
+// ruleLedDelegation: "{P} led his country's delegation": the person, and
+// the country they are affiliated with, take part in the event of the
+// sentence or of the entry.
+func ruleLedDelegation(s *sent, r rule) {
+	ev := s.sentenceEvent()
+	var target *entity
+	if ev != nil {
+		target = ev.ent
+	} else {
+		target = s.x.curEvent
+	}
+	if target == nil {
+		return
+	}
+	for _, g := range s.groups(ledDelegationRe) {
+		p := first(g[1])
+		s.x.emitEntities(r.name, r.conf, graph.ParticipatedIn, p.ent, target, target.date, nil, s.evidence())
+		if org := s.aff[p]; org != nil {
+			s.x.emitEntities(r.name, r.conf, graph.ParticipatedIn, org.ent, target, target.date, nil, s.evidence())
+		}
+	}
+}
