@@ -304,8 +304,10 @@ func (s *state) checkMerge(keep, drop string) error {
 func (s *state) commitMerge(keep, drop string) {
 	k, d := s.nodes[keep], s.nodes[drop]
 	var moving []*edgeRec
-	for t := range d.adj {
-		moving = append(moving, d.adj[t]...)
+	for _, hs := range d.adj {
+		for _, h := range hs {
+			moving = append(moving, h.e)
+		}
 	}
 	for _, r := range moving {
 		s.moveEdge(r, keep, drop)

@@ -24,6 +24,7 @@ func (s *Store) read(ctx context.Context, fn func(st *state) error) error {
 // bounds, so that testing an edge allocates nothing. It admits exactly the
 // edges graph.Filter.AdmitsEdge admits.
 type edgeFilter struct {
+	all       bool // admits every edge of an admitted type
 	mask      [numTypes]bool
 	minConf   float64
 	wlo, whi  string
@@ -40,10 +41,14 @@ func compile(f *graph.Filter) *edgeFilter {
 	}
 	c.wlo, _ = graph.DateBounds(f.From)
 	_, c.whi = graph.DateBounds(f.To)
+	c.all = c.minConf <= 0 && c.wlo == "" && c.whi == "" && !c.datedOnly
 	return c
 }
 
 func (c *edgeFilter) admits(r *edgeRec) bool {
+	if c.all {
+		return true
+	}
 	if r.e.Confidence < c.minConf {
 		return false
 	}
@@ -53,16 +58,16 @@ func (c *edgeFilter) admits(r *edgeRec) bool {
 	return (c.wlo == "" || r.hi >= c.wlo) && (c.whi == "" || r.lo <= c.whi)
 }
 
-// eachEdge calls fn for every edge of r that passes c, using the per-type
-// adjacency.
-func eachEdge(r *nodeRec, c *edgeFilter, fn func(e *edgeRec)) {
-	for t, es := range r.adj {
+// eachEdge calls fn for every edge of r that passes c, with the node at
+// its other end, using the per-type adjacency.
+func eachEdge(r *nodeRec, c *edgeFilter, fn func(e *edgeRec, o *nodeRec)) {
+	for t, hs := range r.adj {
 		if !c.mask[t] {
 			continue
 		}
-		for _, e := range es {
-			if c.admits(e) {
-				fn(e)
+		for _, h := range hs {
+			if c.admits(h.e) {
+				fn(h.e, h.o)
 			}
 		}
 	}
@@ -133,8 +138,7 @@ func (s *Store) Edges(ctx context.Context, q graph.EdgeQuery) ([]graph.EdgePage,
 		for i, id := range q.Nodes {
 			var es []graph.Edge
 			if r := st.nodes[id]; r != nil {
-				eachEdge(r, compile(&q.Filter), func(e *edgeRec) {
-					other := st.nodes[e.e.Other(id)]
+				eachEdge(r, compile(&q.Filter), func(e *edgeRec, other *nodeRec) {
 					if graph.EdgeTouches(&e.e, id, q.Direction) && q.Filter.AdmitsNode(&other.n) {
 						es = append(es, e.e)
 					}
@@ -188,36 +192,21 @@ func (s *Store) Neighbourhood(ctx context.Context, seeds []string, depth int, f 
 	}
 	var sg graph.Subgraph
 	err = s.read(ctx, func(st *state) error {
-		var found []string
+		var found []*nodeRec
 		for _, id := range seeds {
-			if st.nodes[id] != nil {
-				found = append(found, id)
+			if r := st.nodes[id]; r != nil {
+				found = append(found, r)
 			}
 		}
 		if len(found) == 0 {
 			return graph.Errorf(graph.ENOTFOUND, "neighbourhood: none of the %d seeds exists", len(seeds))
 		}
-		ids, truncated := graph.AdmitLayers(found, depth, limit, st.neighbours(&f))
-		sg = st.induced(ids, &f, truncated)
+		c := compile(&f)
+		nodes, truncated := st.admit(found, depth, limit, &f, c)
+		sg = st.induced(nodes, c, truncated)
 		return nil
 	})
 	return sg, err
-}
-
-// neighbours returns the next function of AdmitLayers: neighbours over
-// edges passing f that pass f's node conditions.
-func (st *state) neighbours(f *graph.Filter) func(id string) []string {
-	c := compile(f)
-	return func(id string) []string {
-		var out []string
-		r := st.nodes[id]
-		eachEdge(r, c, func(e *edgeRec) {
-			if o := e.other(r); f.AdmitsNode(&o.n) {
-				out = append(out, o.n.ID)
-			}
-		})
-		return out
-	}
 }
 
 // induced returns the nodes ids and the edges among them passing f. Each
@@ -225,16 +214,12 @@ func (st *state) neighbours(f *graph.Filter) func(id string) []string {
 // a node scans its adjacency, or, when it is a hub with fewer later nodes
 // than edges, looks each later node up in its neighbour index, so that the
 // hubs of a power-law graph are not scanned whole.
-func (st *state) induced(ids []string, f *graph.Filter, truncated bool) graph.Subgraph {
-	c := compile(f)
-	order := make([]*nodeRec, len(ids))
-	for i, id := range ids {
-		order[i] = st.nodes[id]
-	}
+func (st *state) induced(order []*nodeRec, c *edgeFilter, truncated bool) graph.Subgraph {
 	sort.Slice(order, func(i, j int) bool { return before(order[i], order[j]) })
-	pos := make(map[*nodeRec]int, len(ids))
+	m := getMarks(st.lastIdx)
+	defer m.put()
 	for i, r := range order {
-		pos[r] = i
+		m.setPos(r, i)
 	}
 	var found []*edgeRec
 	emit := func(e *edgeRec) {
@@ -251,19 +236,24 @@ func (st *state) induced(ids []string, f *graph.Filter, truncated bool) graph.Su
 			}
 			continue
 		}
-		eachEdge(r, c, func(e *edgeRec) {
-			if j, ok := pos[e.other(r)]; ok && j > i {
-				found = append(found, e)
+		for t, hs := range r.adj {
+			if !c.mask[t] {
+				continue
 			}
-		})
+			for _, h := range hs {
+				if m.has(h.o) && int(m.pos[h.o.idx]) > i && c.admits(h.e) {
+					found = append(found, h.e)
+				}
+			}
+		}
 	}
 	// Sort (id, pointer) pairs, then copy each (large) Edge once into an
 	// exact slice.
 	keyed := make([]keyedEdge, len(found))
 	for i, e := range found {
-		keyed[i] = keyedEdge{e.e.ID, e}
+		keyed[i] = keyedEdge{prefix(e), e.e.ID, e}
 	}
-	slices.SortFunc(keyed, func(a, b keyedEdge) int { return strings.Compare(a.id, b.id) })
+	slices.SortFunc(keyed, compareKeyed)
 	slices.SortFunc(order, func(a, b *nodeRec) int { return strings.Compare(a.n.ID, b.n.ID) })
 	sg := graph.Subgraph{Truncated: truncated, Nodes: make([]graph.Node, len(order)), Edges: make([]graph.Edge, len(found))}
 	for i, r := range order {
@@ -275,9 +265,50 @@ func (st *state) induced(ids []string, f *graph.Filter, truncated bool) graph.Su
 	return sg
 }
 
+// keyedEdge carries an edge's ID and an integer that orders like it: the
+// rank of the type's name (no type name is a prefix of another, so IDs
+// order by type name first) and the next seven bytes of the ID. Most
+// comparisons of a sort then cost one integer compare.
 type keyedEdge struct {
-	id string
-	e  *edgeRec
+	pre uint64
+	id  string
+	e   *edgeRec
+}
+
+func prefix(e *edgeRec) uint64 {
+	rest := e.e.ID[len(e.e.Type)+1:]
+	p := uint64(typeNameRank[e.t])
+	for i := 0; i < 7; i++ {
+		p <<= 8
+		if i < len(rest) {
+			p |= uint64(rest[i])
+		}
+	}
+	return p
+}
+
+// typeNameRank ranks edge types (by typeIndex) by their names.
+var typeNameRank = func() [numTypes]int {
+	names := make([]string, 0, numTypes)
+	for _, t := range graph.EdgeTypes {
+		names = append(names, string(t))
+	}
+	sort.Strings(names)
+	var r [numTypes]int
+	for i, t := range graph.EdgeTypes {
+		r[i] = sort.SearchStrings(names, string(t))
+	}
+	return r
+}()
+
+func compareKeyed(a, b keyedEdge) int {
+	switch {
+	case a.pre < b.pre:
+		return -1
+	case a.pre > b.pre:
+		return 1
+	}
+	return strings.Compare(a.id, b.id)
 }
 
 func before(a, b *nodeRec) bool {
@@ -316,8 +347,7 @@ func (st *state) hops(f *graph.Filter, from, to string) graph.HopFunc {
 		}
 		best := map[string]*graph.Edge{}
 		r := st.nodes[id]
-		eachEdge(r, c, func(e *edgeRec) {
-			o := e.other(r)
+		eachEdge(r, c, func(e *edgeRec, o *nodeRec) {
 			other := o.n.ID
 			if other != from && other != to && !f.AdmitsNode(&o.n) {
 				return
@@ -370,7 +400,7 @@ func (st *state) collabInput(id string) (map[string]*graph.Node, []graph.Edge) {
 		return nodes, nil
 	}
 	all := compile(&graph.Filter{})
-	add := func(e *edgeRec) {
+	add := func(e *edgeRec, _ *nodeRec) {
 		edges = append(edges, e.e)
 		for _, nid := range []string{e.e.From, e.e.To} {
 			if nodes[nid] == nil {

@@ -25,6 +25,7 @@ type state struct {
 	redirect map[string]string
 	names    map[string]string
 	evidence int
+	lastIdx  int // the highest nodeRec.idx given
 }
 
 func newState() *state {
@@ -40,11 +41,14 @@ func newState() *state {
 type nodeRec struct {
 	n    graph.Node
 	docs map[string]struct{}
-	adj  [numTypes][]*edgeRec
+	adj  [numTypes][]half
 	deg  int
 	// nbr indexes the edges of a hub (degree at least hubDegree) by the
 	// other endpoint; nil for other nodes.
 	nbr map[*nodeRec][]*edgeRec
+	// idx is a dense number, unique in the state, for per-query arrays
+	// (traverse.go); 0 until the node is first indexed.
+	idx int
 }
 
 // hubDegree is the degree from which a node keeps a neighbour index.
@@ -57,10 +61,9 @@ func (r *nodeRec) addNbr(e *edgeRec) {
 			return
 		}
 		r.nbr = map[*nodeRec][]*edgeRec{}
-		for _, es := range r.adj {
-			for _, x := range es {
-				o := x.other(r)
-				r.nbr[o] = append(r.nbr[o], x)
+		for _, hs := range r.adj {
+			for _, h := range hs {
+				r.nbr[h.o] = append(r.nbr[h.o], h.e)
 			}
 		}
 		return
@@ -109,6 +112,24 @@ type edgeRec struct {
 	lo, hi   string   // graph.DateBounds of the date, for window tests
 	from, to *nodeRec // the endpoints, set while the edge is linked
 	t        int      // index of the type in graph.EdgeTypes
+}
+
+// half is an adjacency entry: an edge and its endpoint on the other side,
+// so that scans test the neighbour without loading the edge.
+type half struct {
+	e *edgeRec
+	o *nodeRec
+}
+
+// withoutHalf returns hs without the entry of e, as a new slice.
+func withoutHalf(hs []half, e *edgeRec) []half {
+	out := make([]half, 0, len(hs))
+	for _, h := range hs {
+		if h.e != e {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // other returns the endpoint of e that is not n.
@@ -204,6 +225,10 @@ func (s *state) resolve(id string) string {
 
 // indexNode adds r to the kind and word indexes; unindexNode removes it.
 func (s *state) indexNode(r *nodeRec) {
+	if r.idx == 0 {
+		s.lastIdx++
+		r.idx = s.lastIdx
+	}
 	s.nodes[r.n.ID] = r
 	if s.byKind[r.n.Kind] == nil {
 		s.byKind[r.n.Kind] = map[string]*nodeRec{}
@@ -247,8 +272,9 @@ func (s *state) linkEdge(r *edgeRec) {
 		}
 		s.byYear[y][r.e.ID] = r
 	}
+	r.from.adj[r.t] = append(r.from.adj[r.t], half{r, r.to})
+	r.to.adj[r.t] = append(r.to.adj[r.t], half{r, r.from})
 	for _, n := range []*nodeRec{r.from, r.to} {
-		n.adj[r.t] = append(n.adj[r.t], r)
 		n.deg++
 		n.addNbr(r)
 	}
@@ -268,7 +294,7 @@ func (s *state) unlinkEdge(r *edgeRec) {
 	t := typeIndex[r.e.Type]
 	for _, id := range []string{r.e.From, r.e.To} {
 		n := s.nodes[id]
-		n.adj[t] = without(n.adj[t], r)
+		n.adj[t] = withoutHalf(n.adj[t], r)
 		n.deg--
 		n.dropNbr(r)
 	}

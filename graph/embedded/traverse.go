@@ -1,0 +1,115 @@
+package embedded
+
+import (
+	"sync"
+
+	"github.com/sdkg/sdkg/graph"
+)
+
+// marks is a per-query scratch array indexed by nodeRec.idx: a node is
+// marked when stamp[idx] equals the query's epoch, so that a traversal
+// tests and sets membership with an array access instead of a map
+// operation, and nothing needs clearing between queries. Marks are pooled;
+// each query owns one while it runs.
+type marks struct {
+	epoch uint32
+	stamp []uint32
+	pos   []int32
+}
+
+var markPool = sync.Pool{New: func() any { return &marks{} }}
+
+// getMarks returns marks for nodes numbered up to n, with a fresh epoch.
+func getMarks(n int) *marks {
+	m := markPool.Get().(*marks)
+	if len(m.stamp) <= n {
+		m.stamp = make([]uint32, n+n/4+64)
+		m.pos = make([]int32, len(m.stamp))
+		m.epoch = 0
+	}
+	m.epoch++
+	if m.epoch == 0 { // wrapped: old stamps could collide
+		clear(m.stamp)
+		m.epoch = 1
+	}
+	return m
+}
+
+func (m *marks) put()                     { markPool.Put(m) }
+func (m *marks) has(r *nodeRec) bool      { return m.stamp[r.idx] == m.epoch }
+func (m *marks) mark(r *nodeRec)          { m.stamp[r.idx] = m.epoch }
+func (m *marks) setPos(r *nodeRec, i int) { m.stamp[r.idx], m.pos[r.idx] = m.epoch, int32(i) }
+
+// admit is graph.AdmitLayers over the adjacency, with the same answer:
+// the seeds, then breadth-first layers of neighbours over edges passing c
+// that pass f's node conditions, each layer's smallest ids first, until
+// limit nodes. It returns the admitted nodes and whether some were left
+// out.
+func (st *state) admit(seeds []*nodeRec, depth, limit int, f *graph.Filter, c *edgeFilter) ([]*nodeRec, bool) {
+	m := getMarks(st.lastIdx)
+	defer m.put()
+	var layer []*nodeRec
+	for _, r := range seeds {
+		if !m.has(r) {
+			m.mark(r)
+			layer = append(layer, r)
+		}
+	}
+	var out []*nodeRec
+	for d := 0; ; d++ {
+		room := limit - len(out)
+		cut := len(layer) > room
+		if cut {
+			smallestNodes(layer, room)
+			layer = layer[:room]
+		}
+		out = append(out, layer...)
+		if cut || d == depth || len(layer) == 0 {
+			return out, cut
+		}
+		var next []*nodeRec
+		for _, r := range layer {
+			eachEdge(r, c, func(_ *edgeRec, o *nodeRec) {
+				if !m.has(o) && f.AdmitsNode(&o.n) {
+					m.mark(o)
+					next = append(next, o)
+				}
+			})
+		}
+		if len(next) == 0 {
+			return out, false
+		}
+		layer = next
+	}
+}
+
+// smallestNodes reorders rs so that the k with the smallest ids come first
+// (quickselect, as graph's smallest does for strings).
+func smallestNodes(rs []*nodeRec, k int) {
+	lo, hi := 0, len(rs)-1
+	for lo < hi {
+		p := rs[lo+(hi-lo)/2].n.ID
+		i, j := lo, hi
+		for i <= j {
+			for rs[i].n.ID < p {
+				i++
+			}
+			for rs[j].n.ID > p {
+				j--
+			}
+			if i <= j {
+				rs[i], rs[j] = rs[j], rs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}
