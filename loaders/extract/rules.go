@@ -411,8 +411,10 @@ func ruleApposBasedIn(s *sent, r rule) {
 			s.basedIn(r, first(g[2]), first(g[1]))
 		}
 	}
-	for _, g := range s.groups(descriptorRe) {
-		s.basedIn(r, first(g[2]), first(g[1]))
+	if containsAny(s.t.s, keys("agency|academy|university|institute|company|ministry|organisation|organization|council|foundation|centre|center|operator|regulator")) {
+		for _, g := range s.groups(descriptorRe) {
+			s.basedIn(r, first(g[2]), first(g[1]))
+		}
 	}
 
 }
@@ -434,17 +436,28 @@ var (
 // ruleLocatedIn: "{I}, headquartered in {L}", "{I} in {C}", "{I} of {C}",
 // "{L}, {C}".
 func ruleLocatedIn(s *sent, r rule) {
-	for _, g := range s.groups(locatedRe) {
-		s.basedIn(r, first(g[1]), first(g[2]))
+	if containsAny(s.t.s, keys("based in|headquartered in|located in")) {
+		for _, g := range s.groups(locatedRe) {
+			s.basedIn(r, first(g[1]), first(g[2]))
+		}
 	}
+	if containsAny(s.t.s, keys("} in {|} in the {|} of {|} of the {")) {
+		s.instIn(r)
+	}
+	if strings.Contains(s.t.s, "}, {C") {
+		for _, g := range s.groups(placeCountyRe) {
+			s.basedIn(r, first(g[1]), first(g[2]))
+		}
+	}
+}
+
+// instIn: "{I} in {C}", "{I} of the {C}", "{I} in {L}".
+func (s *sent) instIn(r rule) {
 	for _, loc := range instInRe.FindAllStringSubmatchIndex(s.t.s, -1) {
 		if strings.Contains(strings.ToLower(s.before(loc[0], 30)), "held") {
 			continue
 		}
 		s.basedIn(r, first(s.within(loc[2], loc[3], "I")), first(s.within(loc[4], loc[5], "LC")))
-	}
-	for _, g := range s.groups(placeCountyRe) {
-		s.basedIn(r, first(g[1]), first(g[2]))
 	}
 }
 

@@ -90,12 +90,26 @@ func (s *sent) subject(a int, letters string) *mention {
 	return nil
 }
 
-var prepBeforeRe = regexp.MustCompile(`(?i)\b(?:except|excluding|from|by|with|to|at|in|for|between|among|on|including|than|of|into|parallel to|via)(?: the| a| an)?\s*["“]?$`)
+// governingPreps are the prepositions that govern a mention so that it is
+// not the subject of its clause.
+var governingPreps = set("except excluding from by with to at in for between among on including than of into via")
 
 // afterPrep reports whether a preposition governs the mention.
 func (s *sent) afterPrep(m *mention) bool {
 	p := s.ph(m)
-	return p.a >= 0 && prepBeforeRe.MatchString(s.before(p.a, 24))
+	if p.a < 0 {
+		return false
+	}
+	words := strings.Fields(strings.TrimRight(s.before(p.a, 24), " \"“"))
+	if n := len(words); n > 0 && (words[n-1] == "the" || words[n-1] == "a" || words[n-1] == "an") {
+		words = words[:n-1]
+	}
+	n := len(words)
+	if n == 0 {
+		return false
+	}
+	last := strings.ToLower(words[n-1])
+	return governingPreps[last] || last == "to" && n > 1 && strings.EqualFold(words[n-2], "parallel")
 }
 
 var ledUntilRe = regexp.MustCompile(`(?i)\b(?:held|hosted|organi[sz]ed|attended|signed|launched|opened)\b`)
@@ -236,35 +250,59 @@ var (
 // ruleAttended: "{P} and {I} attended the {E}", "{E} was attended by
 // {X}", payloads contributed to a mission.
 func ruleAttended(s *sent, r rule) {
-	for _, loc := range attendedRe.FindAllStringSubmatchIndex(s.t.s, -1) {
-		target := first(s.within(loc[2], loc[3], "EM"))
-		if s.modal(loc[0]) {
-			continue
-		}
-		ca, _ := s.clause(loc[0])
-		for _, m := range s.signers(ca, loc[0]) {
-			s.emitR(r, graph.ParticipatedIn, m, target, s.eventDate(loc[0], target), nil)
-		}
-	}
-	for _, g := range s.groups(attendedByRe) {
-		for _, m := range s.listed(g[2]) {
-			s.emitR(r, graph.ParticipatedIn, m, first(g[1]), s.eventDate(s.ph(first(g[1])).a, first(g[1])), nil)
+	lower := strings.ToLower(s.t.s)
+	if containsAny(lower, keys("attended|took part|participated|joined|spoke at|addressed")) {
+		for _, loc := range attendedRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+			target := first(s.within(loc[2], loc[3], "EM"))
+			if s.modal(loc[0]) {
+				continue
+			}
+			ca, _ := s.clause(loc[0])
+			for _, m := range s.signers(ca, loc[0]) {
+				s.emitR(r, graph.ParticipatedIn, m, target, s.eventDate(loc[0], target), nil)
+			}
 		}
 	}
-	for _, g := range s.groups(payloadRe) {
-		s.emitR(r, graph.ParticipatedIn, first(g[1]), first(g[2]), "", nil)
-	}
-	for _, g := range s.groups(partnersRe) {
-		for _, x := range s.listed(g[1]) {
-			s.emitR(r, graph.ParticipatedIn, x, first(g[2]), "", nil)
+	if strings.Contains(lower, "attended by") {
+		for _, g := range s.groups(attendedByRe) {
+			for _, m := range s.listed(g[2]) {
+				s.emitR(r, graph.ParticipatedIn, m, first(g[1]), s.eventDate(s.ph(first(g[1])).a, first(g[1])), nil)
+			}
 		}
 	}
-	if m := first(s.within(0, len(s.t.s), "M")); m != nil {
-		for _, re := range []*regexp.Regexp{payloadFromRe, crewRe} {
-			for _, loc := range re.FindAllStringSubmatchIndex(s.t.s, -1) {
-				for _, x := range s.listed(s.within(loc[2], loc[3], "PIC")) {
-					s.emitR(r, graph.ParticipatedIn, x, m, s.actDate(loc[0]), nil)
-				}
+	if strings.Contains(lower, "payload") {
+		for _, g := range s.groups(payloadRe) {
+			s.emitR(r, graph.ParticipatedIn, first(g[1]), first(g[2]), "", nil)
+		}
+	}
+	if containsAny(lower, keys(" as partners| as participants| as contributors")) {
+		for _, g := range s.groups(partnersRe) {
+			for _, x := range s.listed(g[1]) {
+				s.emitR(r, graph.ParticipatedIn, x, first(g[2]), "", nil)
+			}
+		}
+	}
+	s.missionContributors(r, lower)
+}
+
+// missionContributors: "{M} carries instruments from {X} and {Y}",
+// "with astronauts {P}, {P} and {P}": they take part in the mission.
+func (s *sent) missionContributors(r rule, lower string) {
+	m := first(s.within(0, len(s.t.s), "M"))
+	if m == nil {
+		return
+	}
+	var res []*regexp.Regexp
+	if containsAny(lower, keys("payload|instrument|experiment|cubesat|device|camera|detector")) {
+		res = append(res, payloadFromRe)
+	}
+	if containsAny(lower, keys("astronaut|taikonaut|cosmonaut|crew")) {
+		res = append(res, crewRe)
+	}
+	for _, re := range res {
+		for _, loc := range re.FindAllStringSubmatchIndex(s.t.s, -1) {
+			for _, x := range s.listed(s.within(loc[2], loc[3], "PIC")) {
+				s.emitR(r, graph.ParticipatedIn, x, m, s.actDate(loc[0]), nil)
 			}
 		}
 	}
