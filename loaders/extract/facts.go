@@ -16,8 +16,10 @@ func (x *extractor) facts() *graph.Facts {
 	for _, e := range x.doc.Entries {
 		f.Document.Entries = append(f.Document.Entries, graph.Entry{ID: e.ID, Heading: e.Heading, Date: e.Date, Start: e.Start, End: e.End})
 	}
-	ids := map[*entity]string{}
-	used := map[string]bool{}
+	ids := make(map[*entity]string, len(x.reg.ents))
+	used := make(map[string]bool, len(x.reg.ents))
+	f.Nodes = make([]graph.Node, 0, len(x.reg.ents))
+	f.Edges = make([]graph.Edge, 0, len(x.edges))
 	for _, e := range x.reg.ents {
 		if e.dropped || e.untitled && e.name == e.gen {
 			continue
@@ -32,7 +34,7 @@ func (x *extractor) facts() *graph.Facts {
 		sort.Strings(aliases)
 		f.Nodes = append(f.Nodes, graph.Node{ID: id, Kind: e.kind, Name: e.name, Aliases: aliases, Country: e.country})
 	}
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(x.edges))
 	for _, fa := range x.edges {
 		from, okF := ids[fa.from]
 		to, okT := ids[fa.to]

@@ -133,3 +133,32 @@ var chineseSurnames = set(`Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun
 
 // celestial names are not persons, places or organisations by themselves.
 var celestial = set("Earth Moon Mars Sun Venus Jupiter Saturn Mercury")
+
+// Word classes as bits, so that a token's classes cost one lookup.
+const (
+	fCapStop uint16 = 1 << iota
+	fMonth
+	fTitle
+	fHonorific
+	fOrgHead
+	fModifier
+	fCelestial
+	fField
+)
+
+// lex maps a word to its classes.
+var lex = buildLex()
+
+func buildLex() map[string]uint16 {
+	m := map[string]uint16{}
+	for _, c := range []struct {
+		words map[string]bool
+		flag  uint16
+	}{{capStop, fCapStop}, {months, fMonth}, {titleHeads, fTitle}, {honorifics, fHonorific},
+		{orgHeads, fOrgHead}, {titleModifiers, fModifier}, {celestial, fCelestial}, {fieldWords, fField}} {
+		for w := range c.words {
+			m[w] |= c.flag
+		}
+	}
+	return m
+}

@@ -35,8 +35,8 @@ func (s *sent) findPersons() {
 // nameWord reports whether token i can be part of a personal name.
 func (s *sent) nameWord(i int) bool {
 	t := s.toks[i]
-	if !t.cap || !t.word || capStop[t.w] || celestial[t.w] || months[t.w] || titleHeads[t.w] || honorifics[t.w] ||
-		orgHeads[t.w] || isAcronym(t.w) || titleModifiers[t.w] || len(t.w) < 2 {
+	if !t.cap || !t.word || len(t.w) < 2 ||
+		lex[t.w]&(fCapStop|fCelestial|fMonth|fTitle|fHonorific|fOrgHead|fModifier) != 0 || isAcronym(t.w) {
 		return false
 	}
 	for _, r := range t.w {
