@@ -411,7 +411,7 @@ func ruleApposBasedIn(s *sent, r rule) {
 			s.basedIn(r, first(g[2]), first(g[1]))
 		}
 	}
-	if containsAny(s.t.s, keys("agency|academy|university|institute|company|ministry|organisation|organization|council|foundation|centre|center|operator|regulator")) {
+	if containsAny(s.t.s, descriptorFilter) {
 		for _, g := range s.groups(descriptorRe) {
 			s.basedIn(r, first(g[2]), first(g[1]))
 		}
@@ -436,12 +436,12 @@ var (
 // ruleLocatedIn: "{I}, headquartered in {L}", "{I} in {C}", "{I} of {C}",
 // "{L}, {C}".
 func ruleLocatedIn(s *sent, r rule) {
-	if containsAny(s.t.s, keys("based in|headquartered in|located in")) {
+	if containsAny(s.t.s, locatedFilter) {
 		for _, g := range s.groups(locatedRe) {
 			s.basedIn(r, first(g[1]), first(g[2]))
 		}
 	}
-	if containsAny(s.t.s, keys("} in {|} in the {|} of {|} of the {")) {
+	if containsAny(s.t.s, inOfFilter) {
 		s.instIn(r)
 	}
 	if strings.Contains(s.t.s, "}, {C") {
@@ -554,3 +554,15 @@ func ruleServedAs(s *sent, r rule) {
 		}
 	}
 }
+
+// Filters checked before the patterns they guard.
+var (
+	descriptorFilter = keys("agency|academy|university|institute|company|ministry|organisation|organization|council|foundation|centre|center|operator|regulator")
+	locatedFilter = keys("based in|headquartered in|located in")
+	inOfFilter = keys("} in {|} in the {|} of {|} of the {")
+	cooperationFilter = keys("cooperated|collaborated|partnered|teamed up|worked")
+	attendFilter = keys("attended|took part|participated|joined|spoke at|addressed")
+	partnersFilter = keys(" as partners| as participants| as contributors")
+	contributionFilter = keys("payload|instrument|experiment|cubesat|device|camera|detector")
+	crewFilter = keys("astronaut|taikonaut|cosmonaut|crew")
+)

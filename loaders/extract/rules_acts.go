@@ -481,7 +481,7 @@ var (
 func ruleCooperated(s *sent, r rule) {
 	lower := strings.ToLower(s.t.s)
 	var res []*regexp.Regexp
-	if containsAny(lower, keys("cooperated|collaborated|partnered|teamed up|worked")) {
+	if containsAny(lower, cooperationFilter) {
 		res = append(res, cooperatedRe, cooperatedWith)
 	}
 	if strings.Contains(lower, "cooperation between") {

@@ -251,7 +251,7 @@ var (
 // {X}", payloads contributed to a mission.
 func ruleAttended(s *sent, r rule) {
 	lower := strings.ToLower(s.t.s)
-	if containsAny(lower, keys("attended|took part|participated|joined|spoke at|addressed")) {
+	if containsAny(lower, attendFilter) {
 		for _, loc := range attendedRe.FindAllStringSubmatchIndex(s.t.s, -1) {
 			target := first(s.within(loc[2], loc[3], "EM"))
 			if s.modal(loc[0]) {
@@ -275,7 +275,7 @@ func ruleAttended(s *sent, r rule) {
 			s.emitR(r, graph.ParticipatedIn, first(g[1]), first(g[2]), "", nil)
 		}
 	}
-	if containsAny(lower, keys(" as partners| as participants| as contributors")) {
+	if containsAny(lower, partnersFilter) {
 		for _, g := range s.groups(partnersRe) {
 			for _, x := range s.listed(g[1]) {
 				s.emitR(r, graph.ParticipatedIn, x, first(g[2]), "", nil)
@@ -293,10 +293,10 @@ func (s *sent) missionContributors(r rule, lower string) {
 		return
 	}
 	var res []*regexp.Regexp
-	if containsAny(lower, keys("payload|instrument|experiment|cubesat|device|camera|detector")) {
+	if containsAny(lower, contributionFilter) {
 		res = append(res, payloadFromRe)
 	}
-	if containsAny(lower, keys("astronaut|taikonaut|cosmonaut|crew")) {
+	if containsAny(lower, crewFilter) {
 		res = append(res, crewRe)
 	}
 	for _, re := range res {
