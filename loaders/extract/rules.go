@@ -557,12 +557,12 @@ func ruleServedAs(s *sent, r rule) {
 
 // Filters checked before the patterns they guard.
 var (
-	descriptorFilter = keys("agency|academy|university|institute|company|ministry|organisation|organization|council|foundation|centre|center|operator|regulator")
-	locatedFilter = keys("based in|headquartered in|located in")
-	inOfFilter = keys("} in {|} in the {|} of {|} of the {")
-	cooperationFilter = keys("cooperated|collaborated|partnered|teamed up|worked")
-	attendFilter = keys("attended|took part|participated|joined|spoke at|addressed")
-	partnersFilter = keys(" as partners| as participants| as contributors")
+	descriptorFilter   = keys("agency|academy|university|institute|company|ministry|organisation|organization|council|foundation|centre|center|operator|regulator")
+	locatedFilter      = keys("based in|headquartered in|located in")
+	inOfFilter         = keys("} in {|} in the {|} of {|} of the {")
+	cooperationFilter  = keys("cooperated|collaborated|partnered|teamed up|worked")
+	attendFilter       = keys("attended|took part|participated|joined|spoke at|addressed")
+	partnersFilter     = keys(" as partners| as participants| as contributors")
 	contributionFilter = keys("payload|instrument|experiment|cubesat|device|camera|detector")
-	crewFilter = keys("astronaut|taikonaut|cosmonaut|crew")
+	crewFilter         = keys("astronaut|taikonaut|cosmonaut|crew")
 )
