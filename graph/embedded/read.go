@@ -241,7 +241,7 @@ func (st *state) induced(order []*nodeRec, c *edgeFilter, truncated bool) graph.
 				continue
 			}
 			for _, h := range hs {
-				if m.has(h.o) && int(m.pos[h.o.idx]) > i && c.admits(h.e) {
+				if m.stamp[h.oi] == m.epoch && int(m.pos[h.oi]) > i && c.admits(h.e) {
 					found = append(found, h.e)
 				}
 			}
@@ -251,7 +251,7 @@ func (st *state) induced(order []*nodeRec, c *edgeFilter, truncated bool) graph.
 	// exact slice.
 	keyed := make([]keyedEdge, len(found))
 	for i, e := range found {
-		keyed[i] = keyedEdge{prefix(e), e.e.ID, e}
+		keyed[i] = keyedEdge{e.pre, e.e.ID, e}
 	}
 	slices.SortFunc(keyed, compareKeyed)
 	slices.SortFunc(order, func(a, b *nodeRec) int { return strings.Compare(a.n.ID, b.n.ID) })
@@ -265,26 +265,33 @@ func (st *state) induced(order []*nodeRec, c *edgeFilter, truncated bool) graph.
 	return sg
 }
 
-// keyedEdge carries an edge's ID and an integer that orders like it: the
-// rank of the type's name (no type name is a prefix of another, so IDs
-// order by type name first) and the next seven bytes of the ID. Most
-// comparisons of a sort then cost one integer compare.
+// keyedEdge carries an edge's ID and its sortKey, so that most comparisons
+// of a sort cost integer compares.
 type keyedEdge struct {
-	pre uint64
+	pre [2]uint64
 	id  string
 	e   *edgeRec
 }
 
-func prefix(e *edgeRec) uint64 {
+// sortKey returns integers that order like the edge's ID: the rank of the
+// type's name (no type name is a prefix of another, so IDs order by type
+// name first) and the next fifteen bytes of the ID, zero-padded.
+func sortKey(e *edgeRec) [2]uint64 {
 	rest := e.e.ID[len(e.e.Type)+1:]
-	p := uint64(typeNameRank[e.t])
-	for i := 0; i < 7; i++ {
-		p <<= 8
+	byteAt := func(i int) uint64 {
 		if i < len(rest) {
-			p |= uint64(rest[i])
+			return uint64(rest[i])
 		}
+		return 0
 	}
-	return p
+	k := [2]uint64{uint64(typeNameRank[e.t])}
+	for i := 0; i < 7; i++ {
+		k[0] = k[0]<<8 | byteAt(i)
+	}
+	for i := 7; i < 15; i++ {
+		k[1] = k[1]<<8 | byteAt(i)
+	}
+	return k
 }
 
 // typeNameRank ranks edge types (by typeIndex) by their names.
@@ -302,11 +309,13 @@ var typeNameRank = func() [numTypes]int {
 }()
 
 func compareKeyed(a, b keyedEdge) int {
-	switch {
-	case a.pre < b.pre:
-		return -1
-	case a.pre > b.pre:
-		return 1
+	for i := range a.pre {
+		switch {
+		case a.pre[i] < b.pre[i]:
+			return -1
+		case a.pre[i] > b.pre[i]:
+			return 1
+		}
 	}
 	return strings.Compare(a.id, b.id)
 }

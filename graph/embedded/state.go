@@ -109,16 +109,18 @@ type contrib struct {
 type edgeRec struct {
 	e        graph.Edge
 	sup      []contrib
-	lo, hi   string   // graph.DateBounds of the date, for window tests
-	from, to *nodeRec // the endpoints, set while the edge is linked
-	t        int      // index of the type in graph.EdgeTypes
+	lo, hi   string    // graph.DateBounds of the date, for window tests
+	from, to *nodeRec  // the endpoints, set while the edge is linked
+	t        int       // index of the type in graph.EdgeTypes
+	pre      [2]uint64 // sortKey of the ID
 }
 
 // half is an adjacency entry: an edge and its endpoint on the other side,
 // so that scans test the neighbour without loading the edge.
 type half struct {
-	e *edgeRec
-	o *nodeRec
+	e  *edgeRec
+	o  *nodeRec
+	oi int // o.idx, copied so that marks are tested without loading o
 }
 
 // withoutHalf returns hs without the entry of e, as a new slice.
@@ -272,8 +274,9 @@ func (s *state) linkEdge(r *edgeRec) {
 		}
 		s.byYear[y][r.e.ID] = r
 	}
-	r.from.adj[r.t] = append(r.from.adj[r.t], half{r, r.to})
-	r.to.adj[r.t] = append(r.to.adj[r.t], half{r, r.from})
+	r.pre = sortKey(r)
+	r.from.adj[r.t] = append(r.from.adj[r.t], half{r, r.to, r.to.idx})
+	r.to.adj[r.t] = append(r.to.adj[r.t], half{r, r.from, r.from.idx})
 	for _, n := range []*nodeRec{r.from, r.to} {
 		n.deg++
 		n.addNbr(r)

@@ -69,12 +69,17 @@ func (st *state) admit(seeds []*nodeRec, depth, limit int, f *graph.Filter, c *e
 		}
 		var next []*nodeRec
 		for _, r := range layer {
-			eachEdge(r, c, func(_ *edgeRec, o *nodeRec) {
-				if !m.has(o) && f.AdmitsNode(&o.n) {
-					m.mark(o)
-					next = append(next, o)
+			for t, hs := range r.adj {
+				if !c.mask[t] {
+					continue
 				}
-			})
+				for _, h := range hs {
+					if m.stamp[h.oi] != m.epoch && c.admits(h.e) && f.AdmitsNode(&h.o.n) {
+						m.mark(h.o)
+						next = append(next, h.o)
+					}
+				}
+			}
 		}
 		if len(next) == 0 {
 			return out, false
