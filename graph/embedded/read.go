@@ -247,30 +247,44 @@ func (st *state) induced(order []*nodeRec, c *edgeFilter, truncated bool) graph.
 			}
 		}
 	}
-	// Sort (id, pointer) pairs, then copy each (large) Edge once into an
-	// exact slice.
+	// Sort pointer-free (key, index) pairs, then copy each (large) Edge once
+	// into an exact slice.
 	keyed := make([]keyedEdge, len(found))
 	for i, e := range found {
-		keyed[i] = keyedEdge{e.pre, e.e.ID, e}
+		keyed[i] = keyedEdge{e.pre, int32(i)}
 	}
-	slices.SortFunc(keyed, compareKeyed)
+	slices.SortFunc(keyed, func(a, b keyedEdge) int {
+		for i := range a.pre {
+			if a.pre[i] != b.pre[i] {
+				return cmpUint(a.pre[i], b.pre[i])
+			}
+		}
+		return strings.Compare(found[a.i].e.ID, found[b.i].e.ID)
+	})
 	slices.SortFunc(order, func(a, b *nodeRec) int { return strings.Compare(a.n.ID, b.n.ID) })
 	sg := graph.Subgraph{Truncated: truncated, Nodes: make([]graph.Node, len(order)), Edges: make([]graph.Edge, len(found))}
 	for i, r := range order {
 		sg.Nodes[i] = r.view()
 	}
 	for i, k := range keyed {
-		sg.Edges[i] = k.e.e
+		sg.Edges[i] = found[k.i].e
 	}
 	return sg
 }
 
-// keyedEdge carries an edge's ID and its sortKey, so that most comparisons
-// of a sort cost integer compares.
+// keyedEdge carries an edge's sortKey and its index in a slice, so that
+// most comparisons of a sort cost integer compares and moving the
+// elements needs no write barriers.
 type keyedEdge struct {
 	pre [2]uint64
-	id  string
-	e   *edgeRec
+	i   int32
+}
+
+func cmpUint(a, b uint64) int {
+	if a < b {
+		return -1
+	}
+	return 1
 }
 
 // sortKey returns integers that order like the edge's ID: the rank of the
@@ -307,18 +321,6 @@ var typeNameRank = func() [numTypes]int {
 	}
 	return r
 }()
-
-func compareKeyed(a, b keyedEdge) int {
-	for i := range a.pre {
-		switch {
-		case a.pre[i] < b.pre[i]:
-			return -1
-		case a.pre[i] > b.pre[i]:
-			return 1
-		}
-	}
-	return strings.Compare(a.id, b.id)
-}
 
 func before(a, b *nodeRec) bool {
 	if a.deg != b.deg {
