@@ -315,8 +315,8 @@ func (x *extractor) bySurname(w string) *entity {
 			continue
 		}
 		sur := words[len(words)-1]
-		if chineseSurnames[words[0]] && len(words) == 2 {
-			sur = words[0]
+		if len(words) == 2 && (chineseSurnames[words[0]] || isPinyinName(words[0]) && isPinyinName(words[1])) {
+			sur = words[0] // Chinese order: family name first
 		}
 		if sur == w {
 			if found != nil && found != e {

@@ -128,7 +128,7 @@ var chineseSurnames = set(`Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun
 	Luo Zheng Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang
 	Cai Du Ye Cheng Su Wei Lu Ding Ren Shen Yao Fan Fang Shi Tan Liao Zou Xiong Jin Hao Kong Bai
 	Cui Kang Mao Qiu Qin Gu Hou Shao Meng Long Wan Duan Lei Qian Tang Yin Yi Chang Wu Qiao Lai
-	Gong Wen Dou Xi Shan Dai Niu Bao Ji Zhai Jia Mu Che Hou Ou Ouyang Situ Zhuge Xia Fu Wei
+	Gong Wen Dai Niu Bao Ji Zhai Jia Mu Che Hou Ou Ouyang Situ Zhuge Xia Fu Wei
 	Chu Zhan Ning Lian Geng Huo Sheng Ge Xin Pang Miao Bi Tong Hong Rao Zhong Xue Yan Lou`)
 
 // celestial names are not persons, places or organisations by themselves.

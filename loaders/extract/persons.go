@@ -187,7 +187,18 @@ func (s *sent) titleAfter(j int) bool {
 // chineseName reports whether tokens i, i+1 are a Chinese surname and a
 // pinyin given name.
 func (s *sent) chineseName(i int) bool {
-	return chineseSurnames[s.w(i)] && isPinyinName(s.w(i+1)) && !fieldWords[s.w(i+1)]
+	first, given := s.w(i), s.w(i+1)
+	if fieldWords[given] || !isPinyinName(given) {
+		return false
+	}
+	return chineseSurnames[first] || len(first) <= 5 && isPinyinName(first) && twoSyllables(given)
+}
+
+// twoSyllables reports whether a capitalised pinyin word has exactly two
+// syllables ("Zhongde"), the commonest shape of a given name.
+func twoSyllables(w string) bool {
+	l := strings.ToLower(w)
+	return len(l) >= 4 && !pinyinSplit(l, 1) && pinyinSplit(l, 2)
 }
 
 // knownSurname reports whether a one-word name after an honorific is the
