@@ -74,7 +74,7 @@ func (s *sent) personCue(i, j int) (bool, int) {
 		return true, i
 	case j-i >= 2 && s.chineseName(i):
 		return true, i
-	case j-i >= 2 && j-i <= 3 && (s.lower(i-1) == "to" && s.lower(i-2) == "according" || saidVerbs[s.w(j)]):
+	case j-i >= 2 && j-i <= 3 && s.lower(i-1) != "the" && (s.lower(i-1) == "to" && s.lower(i-2) == "according" || saidVerbs[s.w(j)]):
 		return true, i
 	}
 	return false, i
