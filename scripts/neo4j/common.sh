@@ -9,6 +9,9 @@
 #                     starts faster and costs less CPU on a shared machine)
 #   JAVA_HOME         JDK to use (default: java on PATH; 2025.x releases need a newer JDK)
 #   NEO4J_START_TIMEOUT seconds to wait for Bolt        (default 120)
+#   NEO4J_CDS         1: use and write a class data archive (faster later starts);
+#                     0: neither. Default 1, but 0 under CI=true, whose cache is
+#                     fresh every run, so writing one would only cost time.
 
 NEO4J_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 NEO4J_SCRIPTS=$NEO4J_ROOT/scripts/neo4j
@@ -48,6 +51,7 @@ fi
 JAVA_ID=$(readlink -f "$(command -v "$JAVA" 2>/dev/null || echo none)" | cksum | cut -d' ' -f1)
 CDS_FILE=$NEO4J_CACHE_DIR/cds-$NEO4J_VERSION-$JAVA_ID.jsa
 CDS_DUMP=$RUN_DIR/classes.jsa                      # where a run without CDS_FILE dumps one
+if [[ ${CI:-} == true ]]; then NEO4J_CDS=${NEO4J_CDS:-0}; else NEO4J_CDS=${NEO4J_CDS:-1}; fi
 
 log() { echo "neo4j: $*" >&2; }
 

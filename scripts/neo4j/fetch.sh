@@ -17,7 +17,7 @@ fetch_jars() {
 		-Dmaven.repo.local="$M2_DIR" \
 		-Dneo4j.version="$NEO4J_VERSION" \
 		-Dneo4j.cache="$NEO4J_CACHE_DIR" \
-		dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$tmp" |
+		dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="$tmp" 2>&1 |
 		sed 's/\x1b\[[0-9;]*m//g' >&2 # Maven 3.8 prints colour resets even when quiet
 	touch "$tmp/.complete"
 	rm -rf "$LIB_DIR"

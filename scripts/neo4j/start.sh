@@ -47,8 +47,12 @@ launch() {
 	log "starting Neo4j $NEO4J_VERSION on bolt://127.0.0.1:$NEO4J_TEST_PORT, log $LOG_FILE"
 	# setsid: the DBMS must outlive this script and not receive the terminal's ^C;
 	# 3>&- 9>&-: it must not hold our stdout (a pipe to "$(start.sh)") nor the lock.
-	local cds=-XX:ArchiveClassesAtExit=$CDS_DUMP
-	[[ -f $CDS_FILE ]] && cds=-XX:SharedArchiveFile=$CDS_FILE
+	local cds=-Xshare:auto
+	if [[ $NEO4J_CDS == 1 && -f $CDS_FILE ]]; then
+		cds=-XX:SharedArchiveFile=$CDS_FILE
+	elif [[ $NEO4J_CDS == 1 ]]; then
+		cds=-XX:ArchiveClassesAtExit=$CDS_DUMP
+	fi
 	# shellcheck disable=SC2086
 	setsid "$JAVA" $NEO4J_JAVA_OPTS "$cds" -Xshare:auto \
 		--add-opens=java.base/java.nio=ALL-UNNAMED \
