@@ -74,7 +74,7 @@ func NodeID(k graph.Kind, name, country, date string, untitled bool) string {
 
 // Slug folds a name to lower-case words joined by hyphens.
 func Slug(name string) string {
-	return strings.ReplaceAll(graph.NormalizeName(name), " ", "-")
+	return strings.ReplaceAll(normName(name), " ", "-")
 }
 
 func itoa(n int) string {

@@ -66,8 +66,9 @@ func (s *sent) applyRules() {
 		return
 	}
 	lower := strings.ToLower(s.t.s)
-	for _, r := range rules {
-		if containsAny(lower, r.keys) {
+	present := wordsPresent(lower)
+	for i, r := range rules {
+		if present&ruleWordBits[i] != 0 || containsAny(lower, ruleOtherKeys[i]) {
 			r.run(s, r)
 		}
 	}
@@ -566,3 +567,61 @@ var (
 	contributionFilter = keys("payload|instrument|experiment|cubesat|device|camera|detector")
 	crewFilter         = keys("astronaut|taikonaut|cosmonaut|crew")
 )
+
+// The filter keys of the rules are split in two: single words, looked up
+// in one pass over the template's words (wordRules maps a word to the
+// bits of the rules it enables), and other strings, searched one by one.
+var wordRules, ruleWordBits, ruleOtherKeys = indexKeys(rules)
+
+func indexKeys(rs []rule) (map[string]uint64, []uint64, [][]string) {
+	byWord := map[string]uint64{}
+	bits := make([]uint64, len(rs))
+	other := make([][]string, len(rs))
+	for i, r := range rs {
+		for _, k := range r.keys {
+			if isPlainWord(k) && i < 64 {
+				byWord[k] |= 1 << uint(i)
+				bits[i] |= 1 << uint(i)
+			} else {
+				other[i] = append(other[i], k)
+			}
+		}
+	}
+	return byWord, bits, other
+}
+
+// isPlainWord reports whether k is one lower-case word.
+func isPlainWord(k string) bool {
+	if k == "" {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if k[i] < 'a' || k[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// wordsPresent returns the bits of the rules whose filter words occur in
+// the lower-case template, as whole words or with a plural "s".
+func wordsPresent(lower string) uint64 {
+	var bits uint64
+	for i := 0; i < len(lower); {
+		if lower[i] < 'a' || lower[i] > 'z' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(lower) && lower[j] >= 'a' && lower[j] <= 'z' {
+			j++
+		}
+		w := lower[i:j]
+		bits |= wordRules[w]
+		if len(w) > 3 && w[len(w)-1] == 's' {
+			bits |= wordRules[w[:len(w)-1]]
+		}
+		i = j
+	}
+	return bits
+}
