@@ -39,6 +39,10 @@ type extractor struct {
 	// nameCountries caches the countries found in short names.
 	nameCountries map[string][]gazetteer.Match
 	bodyCache     map[string]bodyHit
+	// surnames indexes the persons' family names; surnamesOf is how many
+	// registry entities it covers.
+	surnames   map[string]*entity
+	surnamesOf int
 }
 
 // fact is an edge between entities, before ids are final.
@@ -305,8 +309,18 @@ func (x *extractor) lastPerson() *entity { return x.last(graph.Person) }
 // (first word of a Chinese name, last word of others) is w, or nil when
 // none or several share it.
 func (x *extractor) bySurname(w string) *entity {
-	var found *entity
-	for _, e := range x.reg.ents {
+	x.indexSurnames()
+	return x.surnames[w]
+}
+
+// indexSurnames brings the surname index up to date with the registry;
+// a surname two persons share maps to nil.
+func (x *extractor) indexSurnames() {
+	if x.surnames == nil {
+		x.surnames = map[string]*entity{}
+	}
+	for ; x.surnamesOf < len(x.reg.ents); x.surnamesOf++ {
+		e := x.reg.ents[x.surnamesOf]
 		if e.kind != graph.Person {
 			continue
 		}
@@ -318,12 +332,10 @@ func (x *extractor) bySurname(w string) *entity {
 		if len(words) == 2 && (chineseSurnames[words[0]] || isPinyinName(words[0]) && isPinyinName(words[1])) {
 			sur = words[0] // Chinese order: family name first
 		}
-		if sur == w {
-			if found != nil && found != e {
-				return nil
-			}
-			found = e
+		if old, ok := x.surnames[sur]; ok && old != e {
+			x.surnames[sur] = nil
+			continue
 		}
+		x.surnames[sur] = e
 	}
-	return found
 }
