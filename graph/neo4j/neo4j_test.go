@@ -10,21 +10,10 @@ import (
 	"github.com/sdkg/sdkg/internal/neo4jtest"
 )
 
-// mustOpen opens the Neo4j of the environment (skipping outside CI when
-// there is none, failing under CI=true), emptied, and closes it at cleanup.
+// mustOpen opens the Neo4j of the environment, emptied (see neo4jtest).
 func mustOpen(tb testing.TB) *neo4j.Store {
 	tb.Helper()
-	_, cfg := neo4jtest.Driver(tb)
-	ctx := context.Background()
-	s, err := neo4j.Open(ctx, neo4j.Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database})
-	if err != nil {
-		tb.Fatalf("neo4j.Open(%s): %v", cfg.URI, err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	if err := s.Wipe(ctx); err != nil {
-		tb.Fatalf("wipe: %v", err)
-	}
-	return s
+	return neo4jtest.OpenStore(tb)
 }
 
 func TestStore(t *testing.T) {
