@@ -192,6 +192,13 @@ func (x *extractor) countryMatches(text string) []gazetteer.Match {
 	return x.g.MatchCountries(text)
 }
 
+func (x *extractor) allMatches(text string) []gazetteer.Match {
+	if x.g == nil {
+		return nil
+	}
+	return x.g.MatchAll(text)
+}
+
 func (x *extractor) bodyMatches(text string) []gazetteer.Match {
 	if x.g == nil {
 		return nil

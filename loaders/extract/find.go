@@ -789,18 +789,31 @@ func (s *sent) dropDates(i, j int) {
 // countries returns the gazetteer's country matches in the sentence,
 // computed once.
 func (s *sent) countries() []gazetteer.Match {
-	if s.countryM == nil {
-		s.countryM = append(s.x.countryMatches(s.text), gazetteer.Match{Start: -1})
-	}
-	return s.countryM[:len(s.countryM)-1]
+	s.matchGazetteer()
+	return s.countryM
 }
 
 // bodies returns the gazetteer's body matches in the sentence, computed once.
 func (s *sent) bodies() []gazetteer.Match {
-	if s.bodyM == nil {
-		s.bodyM = append(s.x.bodyMatches(s.text), gazetteer.Match{Start: -1})
+	s.matchGazetteer()
+	return s.bodyM
+}
+
+// matchGazetteer finds the countries and bodies of the sentence in one
+// pass (longest first: "Chinese Academy of Sciences" is a body, and its
+// country comes from the name rule basedInName).
+func (s *sent) matchGazetteer() {
+	if s.matched {
+		return
 	}
-	return s.bodyM[:len(s.bodyM)-1]
+	s.matched = true
+	for _, m := range s.x.allMatches(s.text) {
+		if m.Body != nil {
+			s.bodyM = append(s.bodyM, m)
+		} else if m.Code != "" {
+			s.countryM = append(s.countryM, m)
+		}
+	}
 }
 
 // appositive mission nouns: "The Space Variable Objects Monitor, a

@@ -29,6 +29,7 @@ type sent struct {
 	aff   map[*mention]*mention
 	// gazetteer matches of the whole sentence, computed once
 	countryM, bodyM []gazetteer.Match
+	matched         bool
 }
 
 // add records a top-level mention over tokens [i, j) and marks them taken.
