@@ -178,11 +178,11 @@ func (s *state) commitApply(p *applyPlan) {
 		s.dropEdgeSupport(k, doc)
 	}
 	for _, id := range p.oldNodes {
-		s.dropNodeSupport(id, doc)
+		s.dropNodeSupport(id, d)
 	}
 	d.nodes = make(idList, 0, len(p.nodes))
 	for id, n := range p.nodes {
-		s.upsertNode(n, doc)
+		s.upsertNode(n, d)
 		d.nodes = append(d.nodes, id)
 	}
 	d.edges = make(idList, 0, len(p.edges))
@@ -192,16 +192,16 @@ func (s *state) commitApply(p *applyPlan) {
 	}
 }
 
-func (s *state) upsertNode(n *graph.Node, doc string) {
+func (s *state) upsertNode(n *graph.Node, d *docRec) {
 	r := s.nodes[n.ID]
 	if r == nil {
 		c := *n
-		r = &nodeRec{n: c, docs: map[string]struct{}{}}
+		r = &nodeRec{n: c, docs: map[*docRec]struct{}{}}
 		s.indexNode(r)
 	} else if m, changed := mergeNodeAttrs(r.n, n); changed {
 		s.setNode(r, m)
 	}
-	r.docs[doc] = struct{}{}
+	r.docs[d] = struct{}{}
 }
 
 func (s *state) upsertEdge(pe *planEdge, doc string) {
@@ -234,12 +234,12 @@ func (s *state) dropEdgeSupport(k, doc string) {
 
 // dropNodeSupport removes doc's support of node id, and the node when no
 // document supports it and no edge touches it.
-func (s *state) dropNodeSupport(id, doc string) {
+func (s *state) dropNodeSupport(id string, d *docRec) {
 	r := s.nodes[id]
 	if r == nil {
 		return
 	}
-	delete(r.docs, doc)
+	delete(r.docs, d)
 	if len(r.docs) == 0 && r.deg == 0 {
 		s.unindexNode(r)
 	}
@@ -275,7 +275,7 @@ func (s *state) commitDelete(id string) {
 		s.dropEdgeSupport(k, id)
 	}
 	for _, n := range d.nodes {
-		s.dropNodeSupport(n, id)
+		s.dropNodeSupport(n, d)
 	}
 	delete(s.docs, id)
 }
@@ -312,9 +312,8 @@ func (s *state) commitMerge(keep, drop string) {
 	for _, r := range moving {
 		s.moveEdge(r, keep, drop)
 	}
-	for doc := range d.docs {
-		k.docs[doc] = struct{}{}
-		dr := s.docs[doc]
+	for dr := range d.docs {
+		k.docs[dr] = struct{}{}
 		dr.nodes.remove(drop)
 		dr.nodes.addUnique(keep)
 	}

@@ -137,6 +137,18 @@ func (d *decoder) count() int {
 	return int(n)
 }
 
+// bytes returns the next length-prefixed string without copying it; the
+// slice aliases the input.
+func (d *decoder) bytes() []byte {
+	n := d.count()
+	if d.err != nil {
+		return nil
+	}
+	b := d.b[:n]
+	d.b = d.b[n:]
+	return b
+}
+
 func (d *decoder) str() string {
 	n := d.count()
 	if d.err != nil {

@@ -117,8 +117,8 @@ func (st *state) candidates(q *graph.NodeQuery) map[string]*nodeRec {
 	case q.Text != "":
 		out := map[string]*nodeRec{}
 		for _, w := range strings.Fields(graph.NormalizeName(q.Text)) {
-			for id, r := range st.words[w] {
-				out[id] = r
+			for r := range st.words[w] {
+				out[r.n.ID] = r
 			}
 		}
 		return out
@@ -479,10 +479,14 @@ func (s *Store) CountsBy(ctx context.Context, by graph.GroupBy, f graph.Filter) 
 			}
 		case graph.ByYear:
 			for _, es := range st.byYear {
-				st.tallyEdges(t, by, &f, es)
+				for r := range es {
+					st.tallyEdge(t, by, &f, r)
+				}
 			}
 		default:
-			st.tallyEdges(t, by, &f, st.edges)
+			for _, r := range st.edges {
+				st.tallyEdge(t, by, &f, r)
+			}
 		}
 		out = t.Counts()
 		return nil
@@ -490,11 +494,9 @@ func (s *Store) CountsBy(ctx context.Context, by graph.GroupBy, f graph.Filter) 
 	return out, err
 }
 
-func (st *state) tallyEdges(t graph.Tally, by graph.GroupBy, f *graph.Filter, es map[string]*edgeRec) {
-	for _, r := range es {
-		if graph.EdgeInScope(f, &r.e, &st.nodes[r.e.From].n, &st.nodes[r.e.To].n) {
-			t.AddEdge(by, &r.e)
-		}
+func (st *state) tallyEdge(t graph.Tally, by graph.GroupBy, f *graph.Filter, r *edgeRec) {
+	if graph.EdgeInScope(f, &r.e, &r.from.n, &r.to.n) {
+		t.AddEdge(by, &r.e)
 	}
 }
 

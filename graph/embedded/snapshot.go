@@ -6,7 +6,9 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/sdkg/sdkg/graph"
 )
@@ -34,7 +36,12 @@ func (s *state) encodeSnapshot(seq uint64) []byte {
 	for _, id := range sortedKeys(s.nodes) {
 		r := s.nodes[id]
 		e.node(&r.n)
-		e.strs(sortedKeys(r.docs))
+		ids := make([]string, 0, len(r.docs))
+		for dr := range r.docs {
+			ids = append(ids, dr.d.ID)
+		}
+		sort.Strings(ids)
+		e.strs(ids)
 	}
 	e.uvar(uint64(len(s.edges)))
 	for _, k := range sortedKeys(s.edges) {
@@ -90,12 +97,16 @@ func decodeSnapshot(path string, data []byte) (*state, uint64, error) {
 	nn := d.count()
 	s.nodes = make(map[string]*nodeRec, nn)
 	for n := nn; n > 0 && d.err == nil; n-- {
-		r := &nodeRec{n: d.node(), docs: map[string]struct{}{}}
-		for _, doc := range d.strs() {
-			r.docs[doc] = struct{}{}
-			if dr := s.docs[doc]; dr != nil {
-				dr.nodes = append(dr.nodes, r.n.ID)
+		r := &nodeRec{n: d.node()}
+		m := d.count()
+		r.docs = make(map[*docRec]struct{}, m)
+		for ; m > 0 && d.err == nil; m-- {
+			dr := s.docs[string(d.bytes())]
+			if dr == nil {
+				return nil, 0, bad("node supported by an unknown document")
 			}
+			r.docs[dr] = struct{}{}
+			dr.nodes = append(dr.nodes, r.n.ID)
 		}
 		s.indexNode(r)
 	}
@@ -119,37 +130,41 @@ func decodeSnapshot(path string, data []byte) (*state, uint64, error) {
 }
 
 func (s *state) loadEdge(d *decoder) error {
-	e := graph.Edge{Type: graph.EdgeType(d.str()), From: d.str(), To: d.str(), Date: d.str()}
+	t, ok := typeIndex[graph.EdgeType(d.bytes())]
+	from, to := s.nodes[string(d.bytes())], s.nodes[string(d.bytes())]
+	date := d.str()
+	if !ok || from == nil || to == nil {
+		return errShort
+	}
+	// Share the stored nodes' id strings instead of decoding copies.
+	e := graph.Edge{Type: graph.EdgeTypes[t], From: from.n.ID, To: to.n.ID, Date: date}
 	e.Normalize()
 	r := &edgeRec{e: e}
+	var docs []*docRec
 	for n := d.count(); n > 0 && d.err == nil; n-- {
-		c := contrib{doc: s.internDoc(d.str()), conf: d.f64(), rule: d.str(), props: d.props()}
+		dr := s.docs[string(d.bytes())]
+		if dr == nil {
+			return errShort
+		}
+		c := contrib{doc: dr.d.ID, conf: d.f64(), rule: d.str(), props: d.props()}
 		for m := d.count(); m > 0 && d.err == nil; m-- {
 			c.ev = append(c.ev, d.evidence())
 		}
 		r.sup = append(r.sup, c)
+		docs = append(docs, dr)
 	}
-	if d.err != nil || s.nodes[e.From] == nil || s.nodes[e.To] == nil || len(r.sup) == 0 {
+	if d.err != nil || len(r.sup) == 0 {
 		return errShort
 	}
-	sort.Slice(r.sup, func(i, j int) bool { return r.sup[i].doc < r.sup[j].doc })
+	if !slices.IsSortedFunc(r.sup, func(a, b contrib) int { return strings.Compare(a.doc, b.doc) }) {
+		return errShort // snapshots keep contributions in document order
+	}
 	s.refresh(r)
 	s.linkEdge(r)
-	for _, c := range r.sup {
-		if dr := s.docs[c.doc]; dr != nil {
-			dr.edges = append(dr.edges, r.e.ID)
-		}
+	for _, dr := range docs {
+		dr.edges = append(dr.edges, r.e.ID)
 	}
 	return nil
-}
-
-// internDoc returns the stored document's own id string, so that the
-// contributions of thousands of edges share one copy.
-func (s *state) internDoc(id string) string {
-	if dr := s.docs[id]; dr != nil {
-		return dr.d.ID
-	}
-	return id
 }
 
 // writeSnapshot writes data as dir's snapshot atomically and durably.

@@ -16,10 +16,10 @@ type state struct {
 	edges  map[string]*edgeRec
 	docs   map[string]*docRec
 	byKind map[graph.Kind]map[string]*nodeRec
-	byYear map[int]map[string]*edgeRec
+	byYear map[int]map[*edgeRec]struct{}
 	// words maps each word of every normalised name and alias to the nodes
 	// bearing it: the full-text index.
-	words map[string]map[string]*nodeRec
+	words map[string]map[*nodeRec]struct{}
 	// redirect maps merged-away ids to their keeper; names maps
 	// "kind|normalised name" of merged-away names to their keeper.
 	redirect map[string]string
@@ -31,8 +31,8 @@ type state struct {
 func newState() *state {
 	return &state{
 		nodes: map[string]*nodeRec{}, edges: map[string]*edgeRec{}, docs: map[string]*docRec{},
-		byKind: map[graph.Kind]map[string]*nodeRec{}, byYear: map[int]map[string]*edgeRec{},
-		words: map[string]map[string]*nodeRec{}, redirect: map[string]string{}, names: map[string]string{},
+		byKind: map[graph.Kind]map[string]*nodeRec{}, byYear: map[int]map[*edgeRec]struct{}{},
+		words: map[string]map[*nodeRec]struct{}{}, redirect: map[string]string{}, names: map[string]string{},
 	}
 }
 
@@ -40,7 +40,7 @@ func newState() *state {
 // and its edges by type.
 type nodeRec struct {
 	n    graph.Node
-	docs map[string]struct{}
+	docs map[*docRec]struct{} // the documents that support the node
 	adj  [numTypes][]half
 	deg  int
 	// nbr indexes the edges of a hub (degree at least hubDegree) by the
@@ -238,9 +238,9 @@ func (s *state) indexNode(r *nodeRec) {
 	s.byKind[r.n.Kind][r.n.ID] = r
 	for _, w := range wordsOf(&r.n) {
 		if s.words[w] == nil {
-			s.words[w] = map[string]*nodeRec{}
+			s.words[w] = map[*nodeRec]struct{}{}
 		}
-		s.words[w][r.n.ID] = r
+		s.words[w][r] = struct{}{}
 	}
 }
 
@@ -248,7 +248,7 @@ func (s *state) unindexNode(r *nodeRec) {
 	delete(s.nodes, r.n.ID)
 	delete(s.byKind[r.n.Kind], r.n.ID)
 	for _, w := range wordsOf(&r.n) {
-		delete(s.words[w], r.n.ID)
+		delete(s.words[w], r)
 		if len(s.words[w]) == 0 {
 			delete(s.words, w)
 		}
@@ -270,9 +270,9 @@ func (s *state) linkEdge(r *edgeRec) {
 	r.from, r.to, r.t = s.nodes[r.e.From], s.nodes[r.e.To], typeIndex[r.e.Type]
 	if y := r.e.Year; y > 0 {
 		if s.byYear[y] == nil {
-			s.byYear[y] = map[string]*edgeRec{}
+			s.byYear[y] = map[*edgeRec]struct{}{}
 		}
-		s.byYear[y][r.e.ID] = r
+		s.byYear[y][r] = struct{}{}
 	}
 	r.pre = sortKey(r)
 	r.from.adj[r.t] = append(r.from.adj[r.t], half{r, r.to, r.to.idx})
@@ -289,7 +289,7 @@ func (s *state) linkEdge(r *edgeRec) {
 func (s *state) unlinkEdge(r *edgeRec) {
 	delete(s.edges, r.e.ID)
 	if y := r.e.Year; y > 0 {
-		delete(s.byYear[y], r.e.ID)
+		delete(s.byYear[y], r)
 		if len(s.byYear[y]) == 0 {
 			delete(s.byYear, y)
 		}
