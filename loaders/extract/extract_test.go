@@ -208,3 +208,16 @@ func TestEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestNodeCountries checks countries reach institutions through BASED_IN
+// and persons through their affiliation.
+func TestNodeCountries(t *testing.T) {
+	f := extractText(t, "Orbitron, a Danish space company, opened a lab. Lars Holm, CEO of Orbitron, spoke.")
+	got := map[string]string{}
+	for _, n := range f.Nodes {
+		got[n.Name] = n.Country
+	}
+	if got["Orbitron"] != "DK" || got["Lars Holm"] != "DK" {
+		t.Fatalf("countries %v: want Orbitron and Lars Holm in DK", got)
+	}
+}

@@ -16,6 +16,7 @@ func (x *extractor) facts() *graph.Facts {
 	for _, e := range x.doc.Entries {
 		f.Document.Entries = append(f.Document.Entries, graph.Entry{ID: e.ID, Heading: e.Heading, Date: e.Date, Start: e.Start, End: e.End})
 	}
+	x.propagateCountries()
 	ids := make(map[*entity]string, len(x.reg.ents))
 	used := make(map[string]bool, len(x.reg.ents))
 	f.Nodes = make([]graph.Node, 0, len(x.reg.ents))
@@ -82,4 +83,20 @@ func itoa(n int) string {
 		return string(rune('0' + n))
 	}
 	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+// propagateCountries sets the country of institutions and places from
+// their BASED_IN edges, then of persons from their affiliations, where
+// not known yet.
+func (x *extractor) propagateCountries() {
+	for _, f := range x.edges {
+		if f.typ == graph.BasedIn && f.from.country == "" && f.to.country != "" {
+			f.from.country = f.to.country
+		}
+	}
+	for _, f := range x.edges {
+		if f.typ == graph.AffiliatedWith && f.from.country == "" && f.to.country != "" {
+			f.from.country = f.to.country
+		}
+	}
 }
