@@ -9,6 +9,7 @@ import (
 // durable and so that the mutation cannot fail.
 type applyPlan struct {
 	doc      graph.Document
+	canon    []byte                 // canonical(f), the tail of the log record
 	nodes    map[string]*graph.Node // resolved id → incoming attributes
 	edges    map[string]*planEdge   // key → edge with resolved endpoints
 	oldNodes []string               // nodes the document supported and no longer states
@@ -29,14 +30,15 @@ func (s *state) planApply(f *graph.Facts) (*applyPlan, graph.ApplySummary, error
 		return nil, graph.ApplySummary{}, err
 	}
 	doc := f.Document
+	canon := canonical(f)
 	if doc.Hash == "" {
-		doc.Hash = factsHash(f)
+		doc.Hash = factsHash(doc, canon)
 	}
 	old := s.docs[doc.ID]
 	if old != nil && old.d.Hash == doc.Hash {
 		return nil, graph.ApplySummary{Document: doc.ID, Unchanged: true, NodesKept: len(old.nodes), EdgesKept: len(old.edges)}, nil
 	}
-	p := &applyPlan{doc: doc, nodes: map[string]*graph.Node{}, edges: map[string]*planEdge{}}
+	p := &applyPlan{doc: doc, canon: canon, nodes: map[string]*graph.Node{}, edges: map[string]*planEdge{}}
 	ids, err := p.resolveNodes(s, f.Nodes)
 	if err != nil {
 		return nil, graph.ApplySummary{}, err

@@ -6,7 +6,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"math"
-	"sort"
+	"slices"
+	"strings"
 
 	"github.com/sdkg/sdkg/graph"
 )
@@ -81,18 +82,6 @@ func (e *encoder) factsEdge(x *graph.Edge) {
 	}
 	e.f64(x.Confidence)
 	e.str(x.Rule)
-}
-
-func (e *encoder) facts(f *graph.Facts) {
-	e.document(&f.Document)
-	e.uvar(uint64(len(f.Nodes)))
-	for i := range f.Nodes {
-		e.node(&f.Nodes[i])
-	}
-	e.uvar(uint64(len(f.Edges)))
-	for i := range f.Edges {
-		e.factsEdge(&f.Edges[i])
-	}
 }
 
 var errShort = errors.New("truncated or malformed encoding")
@@ -251,31 +240,42 @@ func (d *decoder) facts() graph.Facts {
 	return f
 }
 
-// factsHash is the embedded store's Document.Hash: SHA-256 (first 16
-// bytes, hex) over the canonical binary encoding of the facts, nodes sorted
-// by id and edges by key, so that it does not depend on their order. It
-// stands in for graph.Facts.ComputeHash, whose JSON encoding costs more
-// than the rest of an Apply.
-func factsHash(f *graph.Facts) string {
-	doc := f.Document
-	doc.Hash = ""
-	e := &encoder{b: make([]byte, 0, 256*(len(f.Nodes)+len(f.Edges))+256)}
-	e.document(&doc)
-	nodes := sortedBy(len(f.Nodes), func(i int) string { return f.Nodes[i].ID })
-	for _, i := range nodes {
+// canonical encodes the nodes and edges of f in a canonical order (nodes by
+// id, edges normalised and by key) as the tail of an encoded Facts: the log
+// record of an Apply is the encoded document followed by these bytes, and
+// the document hash is computed over the same bytes.
+func canonical(f *graph.Facts) []byte {
+	e := &encoder{b: make([]byte, 0, 160*(len(f.Nodes)+len(f.Edges))+16)}
+	e.uvar(uint64(len(f.Nodes)))
+	for _, i := range sortedBy(len(f.Nodes), func(i int) string { return f.Nodes[i].ID }) {
 		e.node(&f.Nodes[i])
 	}
 	keys := make([]string, len(f.Edges))
 	for i := range f.Edges {
 		keys[i] = f.Edges[i].Key()
 	}
+	e.uvar(uint64(len(f.Edges)))
 	for _, i := range sortedBy(len(keys), func(i int) string { return keys[i] }) {
 		x := f.Edges[i]
 		x.Normalize()
 		e.factsEdge(&x)
 	}
-	sum := sha256.Sum256(e.b)
-	return hex.EncodeToString(sum[:16])
+	return e.b
+}
+
+// factsHash is the embedded store's Document.Hash: SHA-256 (first 16
+// bytes, hex) over the encoded document (its Hash empty) and the canonical
+// nodes and edges, so that it does not depend on their order. It stands in
+// for graph.Facts.ComputeHash, whose JSON encoding costs more than the rest
+// of an Apply.
+func factsHash(doc graph.Document, canon []byte) string {
+	doc.Hash = ""
+	e := &encoder{}
+	e.document(&doc)
+	h := sha256.New()
+	h.Write(e.b)
+	h.Write(canon)
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // sortedBy returns the indexes 0..n-1 ordered by key (stable).
@@ -284,6 +284,6 @@ func sortedBy(n int, key func(i int) string) []int {
 	for i := range idx {
 		idx[i] = i
 	}
-	sort.SliceStable(idx, func(a, b int) bool { return key(idx[a]) < key(idx[b]) })
+	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(key(a), key(b)) })
 	return idx
 }

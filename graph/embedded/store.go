@@ -218,9 +218,8 @@ func (s *Store) Apply(ctx context.Context, f *graph.Facts) (graph.ApplySummary, 
 			return nil, err
 		}
 		body := func(e *encoder) {
-			c := *f
-			c.Document = p.doc // with its hash
-			e.facts(&c)
+			e.document(&p.doc) // with its hash
+			e.b = append(e.b, p.canon...)
 		}
 		return &change{opApply, body, func(st *state) { st.commitApply(p) }}, nil
 	})
