@@ -26,7 +26,7 @@ var weakOrgHeads = set(`Office Group Station Network Union Bank Fund Partnership
 // eventHeads end event names ("Green Innovation Day", "Ministerial Meeting").
 var eventHeads = set(`Meeting Meetings Session Summit Conference Congress Symposium Dialogue Workshop
 	Expo Exhibition Day Week Festival Ceremony Assembly Fair Seminar Roundtable Consultation
-	Consultations Talks Games Olympiad Colloquium Convention-Meeting`)
+	Consultations Talks Games Olympiad Colloquium`)
 
 // agreementHeads end agreement titles ("Beijing Declaration", "Joint Action Plan").
 var agreementHeads = set(`Declaration Agreement Accord Treaty Protocol Statement Communique Communiqué

@@ -85,12 +85,10 @@ func (s *sent) partiesOf(e *entity) []*mention {
 			byEnt[m.ent] = m
 		}
 	}
-	if len(s.ms) > 0 {
-		for _, m := range s.ms {
-			if m.untitled && m.ent == e {
-				for _, p := range m.parties {
-					add(p)
-				}
+	for _, m := range s.ms {
+		if m.untitled && m.ent == e {
+			for _, p := range m.parties {
+				add(p)
 			}
 		}
 	}
