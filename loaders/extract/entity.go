@@ -44,7 +44,7 @@ func (e *entity) names() []string { return append([]string{e.name}, e.aliases...
 // normalised name, and the surface forms to recognise in later sentences.
 type registry struct {
 	ents    []*entity
-	byKey   map[string]*entity
+	byKey   map[nameKey]*entity
 	surface map[string][]surface // first word -> forms
 	// bilateral maps folded "A-B X" names of institutions to them.
 	bilateral map[string]*entity
@@ -58,10 +58,16 @@ type surface struct {
 }
 
 func newRegistry() *registry {
-	return &registry{byKey: map[string]*entity{}, surface: map[string][]surface{}, bilateral: map[string]*entity{}}
+	return &registry{byKey: map[nameKey]*entity{}, surface: map[string][]surface{}, bilateral: map[string]*entity{}}
 }
 
-func key(k graph.Kind, name string) string { return string(k) + "|" + normName(name) }
+// nameKey finds an entity by kind and folded name.
+type nameKey struct {
+	kind graph.Kind
+	name string
+}
+
+func key(k graph.Kind, name string) nameKey { return nameKey{k, normName(name)} }
 
 // normCache memoises graph.NormalizeName, which registries call for every
 // lookup. It is bounded: cleared when it grows past normCacheMax.

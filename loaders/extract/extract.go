@@ -287,7 +287,7 @@ func (x *extractor) pickBody(bs []gazetteer.Body) gazetteer.Body {
 // country returns the entity of the country with the ISO code, adding the
 // form written in the text as an alias.
 func (x *extractor) country(code, written string) *entity {
-	k := "Country|code:" + code
+	k := nameKey{graph.Country, "code:" + code}
 	e := x.reg.byKey[k]
 	if e == nil {
 		e = &entity{seq: len(x.reg.ents), kind: graph.Country, name: x.countryName(code), country: code}
