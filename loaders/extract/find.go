@@ -27,6 +27,7 @@ func (s *sent) findMentions() {
 	s.findCountries()
 	s.findPlaces()
 	s.findProjects()
+	s.findPayloadNames()
 	s.findNamedProjects()
 	s.findPersons()
 	s.findUnnamedEvents()
@@ -577,7 +578,7 @@ var rocketWords = set("rocket rockets carrier launcher booster vehicle")
 // "Shenzhou-18", and a capitalised name right after "mission".
 func (s *sent) findMissions() {
 	for i, t := range s.toks {
-		if s.taken[i] || !t.cap || strings.IndexByte(t.w, '-') < 0 || !missionRe.MatchString(t.w) || rocketWords[s.w(i+1)] {
+		if s.taken[i] || !t.cap || strings.IndexByte(t.w, '-') < 0 || !missionRe.MatchString(t.w) || rocketWords[s.w(i+1)] || payloadNouns[s.w(i+1)] {
 			continue
 		}
 		if months[strings.SplitN(t.w, "-", 2)[0]] || strings.HasPrefix(strings.ToUpper(t.w), "COVID") || strings.HasPrefix(t.w, "SARS") {

@@ -250,8 +250,10 @@ func (s *sent) findReferences() {
 			s.ref(i+1, s.x.curEvent)
 		case det == "the" && instRefs[w]:
 			s.ref(i+1, s.x.lastInstitution(w))
-		case det == "the" && missionRefs[w] && w == "mission" && s.x.topicMission != nil:
+		case det == "the" && missionRefs[w] && w != "satellite" && w != "launch" && s.x.topicMission != nil:
 			s.ref(i+1, s.x.topicMission)
+		case det == "the" && payloadNouns[w] && !strings.HasSuffix(w, "s") && !s.toks[i+1].cap:
+			s.ref(i+1, s.x.last(graph.Project))
 		case det == "the" && missionRefs[w]:
 			s.ref(i+1, s.x.last(graph.Mission))
 		case (det == "the" || det == "this") && agreementRefs[w] && s.w(i+2) != "between":

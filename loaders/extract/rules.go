@@ -55,6 +55,8 @@ var rules = []rule{
 	{"established-by", 0.85, ruleEstablishedBy, keys("established|founded|set|created|inaugurated")},
 	{"established-in-place", 0.8, ruleEstablishedIn, keys("established|founded|set|created")},
 	{"developed-by", 0.85, ruleDeveloped, keys("developed|engineered|built|designed|created|unveiled")},
+	{"payload-of-mission", 0.8, rulePayloads, keys("m")},
+	{"supplied-payload", 0.75, ruleSupplied, keys("supplied|provided|contributed|delivered|calibrate|calibrated")},
 	{"in-collaboration-with", 0.85, ruleInCollaboration, keys("collaboration|cooperation|partnership")},
 	{"researchers-from", 0.75, ruleResearchersFrom, keys("from")},
 	{"cooperated-with", 0.8, ruleCooperated, keys("cooperated|collaborated|partnered|teamed|worked|cooperation")},

@@ -393,7 +393,7 @@ func (s *sent) clauseSubject(a int, letters string) *mention {
 	return nil
 }
 
-var developedByRe = pattern(`(‹J›|‹M›)[^{};]{0,60}?\b(?:was |were |has been |is )?(?:developed|engineered|built|designed|created) by (?:the )?(‹LIST›)`)
+var developedByRe = pattern(`(‹J›|‹M›)(?:[^{};]{0,30}?\b(?:on|aboard) (?:the )?‹M›)?[^{};]{0,60}?\b(?:was |were |has been |is )?(jointly )?(?:developed|engineered|built|designed|created) by (?:the )?(‹LIST›)`)
 var collabWithRe = pattern(`\bin (?:collaboration|cooperation|partnership) with (?:the )?(‹LIST›)`)
 
 // ruleDeveloped: "{I} of the {I}, in collaboration with {I}, developed a
@@ -418,9 +418,25 @@ func ruleDeveloped(s *sent, r rule) {
 			s.emitR(r, graph.Developed, m, objs[0], s.actDate(loc[0]), nil)
 		}
 	}
-	for _, g := range s.groups(developedByRe) {
-		for _, m := range s.listed(kinds(g[2], "PI")) {
-			s.emitR(r, graph.Developed, m, first(g[1]), s.actDate(s.ph(first(g[1])).b), nil)
+	for _, loc := range developedByRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		what := first(s.within(loc[2], loc[3], "JM"))
+		devs := s.listed(kinds(s.within(loc[6], loc[7], "PI"), "PI"))
+		for _, m := range devs {
+			s.emitR(r, graph.Developed, m, what, s.actDate(s.ph(what).b), nil)
+		}
+		if loc[4] >= 0 {
+			s.jointly(r, devs, s.actDate(s.ph(what).b))
+		}
+	}
+}
+
+// jointly states that bodies which did something "jointly" collaborated.
+func (s *sent) jointly(r rule, ms []*mention, date string) {
+	for i := range ms {
+		for j := i + 1; j < len(ms); j++ {
+			if ms[i].kind != graph.Person && ms[j].kind != graph.Person {
+				s.emitR(r, graph.CollaboratedWith, ms[i], ms[j], date, nil)
+			}
 		}
 	}
 }
