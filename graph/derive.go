@@ -439,7 +439,7 @@ func AdmitLayers(seeds []string, depth, limit int, next func(id string) []string
 		room := limit - len(out)
 		cut := len(layer) > room
 		if cut {
-			smallest(layer, room)
+			SmallestFirst(layer, room, self)
 			layer = layer[:room]
 		}
 		slices.Sort(layer)
@@ -472,19 +472,19 @@ func distinct(ids []string, skip map[string]bool) []string {
 	return out
 }
 
-// smallest reorders xs so that its k smallest strings come first (in no
-// particular order): a quickselect, linear on average, so that a layer
-// crowded by a hub's neighbours is not sorted whole.
-func smallest(xs []string, k int) {
+// SmallestFirst reorders xs so that the k elements with the smallest keys
+// come first (in no particular order): a quickselect, linear on average, so
+// that a layer crowded by a hub's neighbours is not sorted whole.
+func SmallestFirst[T any](xs []T, k int, key func(*T) string) {
 	lo, hi := 0, len(xs)-1
 	for lo < hi {
-		p := xs[lo+(hi-lo)/2]
+		p := key(&xs[lo+(hi-lo)/2])
 		i, j := lo, hi
 		for i <= j {
-			for xs[i] < p {
+			for key(&xs[i]) < p {
 				i++
 			}
-			for xs[j] > p {
+			for key(&xs[j]) > p {
 				j--
 			}
 			if i <= j {
@@ -503,6 +503,8 @@ func smallest(xs []string, k int) {
 		}
 	}
 }
+
+func self(s *string) string { return *s }
 
 // NeighbourhoodOf computes Store.Neighbourhood over fetched data: nodes and
 // edges must hold everything within depth hops of the seeds. The limit is

@@ -172,7 +172,7 @@ func TestPageNodesConcatenates(t *testing.T) {
 	}
 }
 
-func TestSmallestSelectsTheKSmallest(t *testing.T) {
+func TestSmallestFirstSelectsTheKSmallest(t *testing.T) {
 	for n := 1; n < 60; n += 7 {
 		for k := 0; k <= n; k += 3 {
 			xs := make([]string, n)
@@ -181,7 +181,7 @@ func TestSmallestSelectsTheKSmallest(t *testing.T) {
 			}
 			want := append([]string(nil), xs...)
 			slices.Sort(want)
-			smallest(xs, k)
+			SmallestFirst(xs, k, self)
 			got := append([]string(nil), xs[:k]...)
 			slices.Sort(got)
 			if !slices.Equal(got, want[:k]) {

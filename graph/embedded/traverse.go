@@ -60,7 +60,7 @@ func (st *state) admit(seeds []*nodeRec, depth, limit int, f *graph.Filter, c *e
 		room := limit - len(out)
 		cut := len(layer) > room
 		if cut {
-			smallestNodes(layer, room)
+			graph.SmallestFirst(layer, room, func(r **nodeRec) string { return (*r).n.ID })
 			layer = layer[:room]
 		}
 		out = append(out, layer...)
@@ -85,36 +85,5 @@ func (st *state) admit(seeds []*nodeRec, depth, limit int, f *graph.Filter, c *e
 			return out, false
 		}
 		layer = next
-	}
-}
-
-// smallestNodes reorders rs so that the k with the smallest ids come first
-// (quickselect, as graph's smallest does for strings).
-func smallestNodes(rs []*nodeRec, k int) {
-	lo, hi := 0, len(rs)-1
-	for lo < hi {
-		p := rs[lo+(hi-lo)/2].n.ID
-		i, j := lo, hi
-		for i <= j {
-			for rs[i].n.ID < p {
-				i++
-			}
-			for rs[j].n.ID > p {
-				j--
-			}
-			if i <= j {
-				rs[i], rs[j] = rs[j], rs[i]
-				i++
-				j--
-			}
-		}
-		switch {
-		case k-1 <= j:
-			hi = j
-		case k-1 >= i:
-			lo = i
-		default:
-			return
-		}
 	}
 }
