@@ -18,6 +18,7 @@ func (s *sent) findMentions() {
 	s.findEvents()
 	s.findAgreements()
 	s.findInstitutions()
+	s.extendDashNames()
 	s.findKnown()
 	s.findAppositiveInstitutions()
 	s.findDescribedInstitutions()
@@ -434,6 +435,30 @@ func (s *sent) findInstitutions() {
 			s.addInstitution(l, r)
 		}
 		i = r - 1
+	}
+}
+
+// extendDashNames reads a place written after a spaced dash as part of an
+// institution's name: "Ministry of Water - Kigali" names one body.
+func (s *sent) extendDashNames() {
+	for _, m := range s.ms {
+		k := m.j
+		if m.kind != graph.Institution || s.w(k) != "-" || k+1 >= len(s.toks) ||
+			s.toks[k].s == s.toks[k-1].e || s.toks[k+1].s == s.toks[k].e {
+			continue
+		}
+		j := k + 1
+		for j < len(s.toks) && j-k <= 3 && s.toks[j].cap && s.toks[j].word && !s.taken[j] && !orgHeads[s.w(j)] {
+			j++
+		}
+		if j == k+1 || j < len(s.toks) && s.toks[j].cap && s.toks[j].word {
+			continue
+		}
+		for t := k; t < j; t++ {
+			s.taken[t] = true
+		}
+		m.name += " - " + s.words(k+1, j)
+		m.j, m.e = j, s.toks[j-1].e
 	}
 }
 

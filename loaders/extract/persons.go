@@ -258,6 +258,17 @@ func (s *sent) findReferences() {
 			s.ref(i+1, s.x.last(graph.Mission))
 		case (det == "the" || det == "this") && agreementRefs[w] && s.w(i+2) != "between":
 			s.ref(i+1, s.x.last(graph.Agreement))
+		case (det == "a" || det == "an") && agreementAdjectives[w] && jointTextNouns[s.w(i+2)] && s.free(i+1, i+3):
+			gen := strings.ToUpper(w[:1]) + w[1:] + " " + strings.ToUpper(s.w(i + 2)[:1]) + s.w(i + 2)[1:]
+			if j := s.topicEnd(i + 3); j > i+4 {
+				s.add(graph.Agreement, i+1, j, gen+" "+s.words(i+3, j))
+				break
+			}
+			m := s.add(graph.Agreement, i+1, i+3, gen)
+			m.untitled, m.gen = true, gen
+		case w == "memoranda" && s.w(i+2) == "of" && s.w(i+3) == "understanding" && s.free(i+1, i+4):
+			m := s.add(graph.Agreement, i+1, i+4, "Memoranda of Understanding")
+			m.untitled, m.gen = true, "Memoranda of Understanding"
 		case agreementNouns[w] && (det == "a" || det == "an" || det == "the" || det == "framework" || det == "cooperation"):
 			m := s.add(graph.Agreement, i+1, i+2, "Agreement")
 			m.untitled, m.gen = true, "Agreement"
@@ -267,6 +278,31 @@ func (s *sent) findReferences() {
 		}
 	}
 }
+
+// topicEnd returns the end of the topic phrase that starts at token k
+// with "on", "for" or "against" ("on ocean data sharing"), k when there
+// is none. The phrase stops at punctuation, a capitalised word after the
+// first, or a clause word.
+func (s *sent) topicEnd(k int) int {
+	if w := s.w(k); w != "on" && w != "for" && w != "against" {
+		return k
+	}
+	j := k + 1
+	for j < len(s.toks) && j-k <= 8 && s.toks[j].word && !s.taken[j] && !topicStops[s.w(j)] {
+		j++
+	}
+	return j
+}
+
+// topicStops end a topic phrase.
+var topicStops = set("in that which who was were is are signed adopted at by with between and")
+
+// agreementAdjectives and jointTextNouns make untitled texts such as "a
+// joint declaration" or "a bilateral agreement".
+var (
+	agreementAdjectives = set("joint bilateral trilateral multilateral new framework cooperation strategic")
+	jointTextNouns      = set("agreement declaration statement communique memorandum accord protocol plan")
+)
 
 // ref adds a reference mention to e at token i.
 func (s *sent) ref(i int, e *entity) {

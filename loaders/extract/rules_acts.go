@@ -228,9 +228,34 @@ func ruleParticipantsAdopted(s *sent, r rule) {
 		return
 	}
 	_, cb := s.clause(loc[1])
+	act := "adopted"
+	if strings.Contains(strings.ToLower(s.t.s[loc[0]:loc[1]]), "signed") {
+		act = "signed"
+	}
 	for _, a := range s.within(loc[1], cb, "A") {
 		s.x.emitEntities(r.name, r.conf, graph.PartOf, a.ent, target, "", nil, s.evidence())
+		if a.untitled && a.ent.name == a.ent.gen {
+			a.ent.name = a.ent.gen + " of the " + target.name
+		}
+		for _, p := range s.x.participants(target) {
+			s.x.emitEntities(r.name, r.conf, graph.Signed, p, a.ent, target.date, map[string]string{"act": act}, s.evidence())
+		}
 	}
+}
+
+// participants returns the countries and institutions that took part in
+// the event, in the order they were stated.
+func (x *extractor) participants(ev *entity) []*entity {
+	var out []*entity
+	seen := map[*entity]bool{}
+	for _, f := range x.edges {
+		if f.typ == graph.ParticipatedIn && f.to == ev && !seen[f.from] &&
+			(f.from.kind == graph.Country || f.from.kind == graph.Institution) {
+			seen[f.from] = true
+			out = append(out, f.from)
+		}
+	}
+	return out
 }
 
 var atEventRe = pattern(`\b(?:at|during)(?: the (?:end|close|conclusion|opening|margins) of)? (?:the )?["“]?(‹E›)`)

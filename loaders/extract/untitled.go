@@ -16,6 +16,7 @@ var meetingVerbs = set("held hosted had co-chaired chaired convened organised or
 // no name, named later from its host and guest.
 func (s *sent) findUnnamedEvents() {
 	s.findMeetings()
+	s.findEventPhrases()
 	for i := 0; i+3 < len(s.toks); i++ {
 		if !meetingVerbs[s.w(i)] || s.w(i+1) != "a" && s.w(i+1) != "an" {
 			continue
@@ -138,3 +139,153 @@ func (s *sent) findMeetings() {
 }
 
 var modalWord = set("will would to not never may might could should shall")
+
+// eventDeterminers open a lower-case event phrase.
+var eventDeterminers = set("a an the its their")
+
+// findEventPhrases finds events named only by a lower-case phrase with an
+// ordinal or a place: "their 9th meeting" (of the body the sentence names
+// before it), "a two-day water forum in Lusaka". The phrase becomes the
+// event's name ("9th meeting of ASEAN", "Water forum in Lusaka").
+func (s *sent) findEventPhrases() {
+	for i := 0; i+2 < len(s.toks); i++ {
+		det := s.lower(i)
+		if !eventDeterminers[det] || s.taken[i] {
+			continue
+		}
+		k, ord, mods := s.eventModifiers(i + 1)
+		if k >= len(s.toks) || !meetingNouns[s.w(k)] || s.taken[k] || s.w(k+1) == "with" {
+			continue
+		}
+		place := -1
+		if (det == "a" || det == "an") && s.w(k+1) == "in" && k+2 < len(s.toks) && s.toks[k+2].cap {
+			place = k + 2
+		}
+		if ord == "" && place < 0 {
+			continue
+		}
+		name := strings.TrimSpace(strings.Join(append(append([]string{ord}, mods...), s.w(k)), " "))
+		m := s.add(graph.Event, i+1, k+1, "")
+		if of := s.ownerAfter(k + 1); of != nil {
+			name += " of the " + of.name
+			m.parent = of
+		} else if det == "its" || det == "their" {
+			if owner := s.ownerBefore(i); owner != nil {
+				name += " of " + capitalPrefix(owner.name)
+				m.parent = owner
+			}
+		}
+		if place >= 0 {
+			name += " in " + s.placeAt(place)
+		}
+		m.name = strings.ToUpper(name[:1]) + name[1:]
+	}
+}
+
+// eventModifiers reads the lower-case words between a determiner and an
+// event noun: an ordinal ("12th", "third") and descriptive words; lengths
+// such as "two-day" are left out. It returns the noun's index.
+func (s *sent) eventModifiers(k int) (int, string, []string) {
+	ord := ""
+	var mods []string
+	for start := k; k < len(s.toks) && k <= start+3; k++ {
+		w := s.w(k)
+		switch {
+		case s.taken[k] || !s.toks[k].word || meetingNouns[w]:
+			return k, ord, mods
+		case isOrdinalWord(w):
+			ord = w
+		case s.toks[k].cap:
+			return k, ord, mods
+		case strings.HasSuffix(w, "-day") || strings.HasSuffix(w, "-week"):
+		default:
+			mods = append(mods, w)
+		}
+	}
+	return k, ord, mods
+}
+
+// isOrdinalWord reports whether w is an ordinal: "third", "12th", "21st".
+func isOrdinalWord(w string) bool {
+	if ordinals[w] {
+		return true
+	}
+	n := len(w)
+	if n < 3 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
+	switch w[n-2:] {
+	case "st", "nd", "rd", "th":
+		for _, c := range w[:n-2] {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// ownerBefore returns the nearest institution mentioned before token i
+// that is the body whose meeting "its" or "their" refers to.
+func (s *sent) ownerBefore(i int) *mention {
+	var owner *mention
+	for _, m := range s.ms {
+		if m.kind == graph.Institution && m.j <= i {
+			owner = m
+		}
+	}
+	return owner
+}
+
+// ownerAfter returns the institution named right after token k-1 by "of
+// (the)": "the 5th meeting of the Arctic Council".
+func (s *sent) ownerAfter(k int) *mention {
+	if s.w(k) != "of" {
+		return nil
+	}
+	k++
+	if s.w(k) == "the" {
+		k++
+	}
+	for _, m := range s.ms {
+		if m.i == k && m.kind == graph.Institution {
+			return m
+		}
+	}
+	return nil
+}
+
+// placeAt returns the name of the place at token k, registering a place
+// mention for a capitalised run that no finder took ("a forum in Lusaka").
+func (s *sent) placeAt(k int) string {
+	for _, m := range s.ms {
+		if m.i == k {
+			return m.name
+		}
+	}
+	j := k
+	for j < len(s.toks) && s.toks[j].cap && !s.taken[j] && !capStop[s.w(j)] {
+		j++
+	}
+	if j == k {
+		return s.w(k)
+	}
+	name := s.words(k, j)
+	s.add(graph.Place, k, j, name)
+	return name
+}
+
+// capitalPrefix keeps the leading capitalised words of a name ("BRICS
+// group" -> "BRICS").
+func capitalPrefix(name string) string {
+	words := strings.Fields(name)
+	n := 0
+	for n < len(words) && isUpperInitial(words[n]) {
+		n++
+	}
+	if n == 0 {
+		return name
+	}
+	return strings.Join(words[:n], " ")
+}
