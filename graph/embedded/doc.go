@@ -23,6 +23,16 @@
 // roll-ups, layers, paths, paging) come from the pure functions of
 // graph/derive.go, so that the Neo4j backend answers alike.
 //
+// Document.Hash is SHA-256 over a canonical binary encoding of the facts
+// (nodes by id, edges by key), the same bytes the log record holds: it does
+// not depend on the order of nodes and edges, like graph.Facts.ComputeHash,
+// but its value differs from ComputeHash's (JSON costs more than the rest of
+// an Apply). A hash given in the facts is trusted.
+//
+// Traversals keep per-query marks in pooled arrays indexed by a dense node
+// number, find induced edges from their lower-degree endpoint (hubs keep a
+// neighbour index), and sort edges by precomputed integer keys.
+//
 // Node attributes accumulate: replacing or deleting a document removes the
 // nodes and edges it alone supported and its evidence, confidence and
 // props on edges, but names and aliases it added to surviving nodes stay.
