@@ -38,7 +38,7 @@ func (s *state) planApply(f *graph.Facts) (*applyPlan, graph.ApplySummary, error
 	if old != nil && old.d.Hash == doc.Hash {
 		return nil, graph.ApplySummary{Document: doc.ID, Unchanged: true, NodesKept: len(old.nodes), EdgesKept: len(old.edges)}, nil
 	}
-	p := &applyPlan{doc: doc, canon: canon, nodes: map[string]*graph.Node{}, edges: map[string]*planEdge{}}
+	p := &applyPlan{doc: doc, canon: canon, nodes: map[string]*graph.Node{}, edges: make(map[string]*planEdge, len(f.Edges))}
 	ids, err := p.resolveNodes(s, f.Nodes)
 	if err != nil {
 		return nil, graph.ApplySummary{}, err
@@ -88,6 +88,7 @@ func nameRedirectKey(k graph.Kind, name string) string {
 // planEdges maps edges onto resolved ids, drops those that became loops,
 // and merges duplicates.
 func (p *applyPlan) planEdges(s *state, edges []graph.Edge, ids map[string]string) {
+	all := make([]planEdge, len(edges)) // one allocation for the plan's edges
 	for i := range edges {
 		in := &edges[i]
 		e := graph.Edge{Type: in.Type, From: resolved(ids, in.From), To: resolved(ids, in.To), Date: in.Date}
@@ -105,7 +106,8 @@ func (p *applyPlan) planEdges(s *state, edges []graph.Edge, ids map[string]strin
 			prev.c = mergeContrib(prev.c, c)
 			continue
 		}
-		p.edges[e.ID] = &planEdge{e: e, c: c, rec: s.edges[e.ID]}
+		all[i] = planEdge{e: e, c: c, rec: s.edges[e.ID]}
+		p.edges[e.ID] = &all[i]
 	}
 }
 

@@ -338,9 +338,10 @@ func (s *state) refresh(r *edgeRec) {
 			}
 		}
 		for j := range c.ev {
+			// Shared with the contribution: evidence is never changed in
+			// place, only replaced.
 			if ev := &c.ev[j]; e.Evidence == nil || evLess(ev, e.Evidence) {
-				x := *ev
-				e.Evidence = &x
+				e.Evidence = ev
 			}
 		}
 		if d := s.docs[c.doc]; d != nil && d.d.Issued != "" {
