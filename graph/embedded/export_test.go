@@ -9,3 +9,7 @@ func (s *Store) Crash() {
 	s.log.f.Close()
 	s.lock.Close()
 }
+
+// BreakLog closes the log file under the store, so that the next write to
+// it fails as a full or failing disk would.
+func (s *Store) BreakLog() { s.log.f.Close() }

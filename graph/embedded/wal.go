@@ -38,6 +38,9 @@ type wal struct {
 	f    *os.File
 	size int64
 	seq  uint64
+	// broken is set when a failed write could not be cut back: the tail may
+	// hold a partial record, so no record may follow it.
+	broken bool
 }
 
 // record starts an encoder for the record of op with the next seq; the
@@ -53,6 +56,9 @@ func (w *wal) record(op byte) *encoder {
 // file size, which is all a log append changes). On failure it cuts the file
 // back to its previous size so that no torn record stays behind.
 func (w *wal) write(e *encoder) error {
+	if w.broken {
+		return graph.Errorf(graph.EUNAVAILABLE, "log %s: an earlier write failed; reopen the store", w.path)
+	}
 	payload := e.b[headerSize:]
 	if len(payload) > maxRecord {
 		return graph.Errorf(graph.EINVALID, "operation too large for one log record (%d bytes)", len(payload))
@@ -72,6 +78,7 @@ func (w *wal) write(e *encoder) error {
 
 func (w *wal) undo(cause error) error {
 	if err := w.f.Truncate(w.size); err != nil {
+		w.broken = true
 		return graph.Wrap(graph.EINTERNAL, err, "log %s: write failed (%v) and could not be undone", w.path, cause)
 	}
 	return graph.Wrap(graph.EUNAVAILABLE, cause, "log %s: write failed", w.path)
