@@ -17,23 +17,24 @@ var BenchSizes = []int{10_000, 100_000}
 
 var (
 	benchMu   sync.Mutex
-	benchDocs = map[int][]graph.Facts{}
+	benchDocs = map[[2]int][]graph.Facts{}
 )
 
 // BenchDocs returns the generated documents (100 edges each) of a graph of
 // edges edges, generated once per process.
-func BenchDocs(edges int) []graph.Facts {
+func BenchDocs(edges int) []graph.Facts { return benchDocsOf(edges, 100) }
+
+func benchDocsOf(edges, perDoc int) []graph.Facts {
 	benchMu.Lock()
 	defer benchMu.Unlock()
-	if docs, ok := benchDocs[edges]; ok {
+	k := [2]int{edges, perDoc}
+	if docs, ok := benchDocs[k]; ok {
 		return docs
 	}
-	docs := gen100(edges)
-	benchDocs[edges] = docs
+	docs := Generated(edges, perDoc)
+	benchDocs[k] = docs
 	return docs
 }
-
-func gen100(edges int) []graph.Facts { return Generated(edges, 100) }
 
 // BenchStore runs the standard benchmarks at each of BenchSizes: Apply
 // (edges/s), Neighbourhood depth 2, ShortestPaths and Rollup (each
@@ -43,9 +44,8 @@ func BenchStore(b *testing.B, newStore func(b *testing.B) graph.Store) {
 	for _, size := range BenchSizes {
 		docs := BenchDocs(size)
 		b.Run(fmt.Sprintf("Apply/edges=%d", size), func(b *testing.B) { benchApply(b, newStore, docs) })
-		b.Run(fmt.Sprintf("ApplyBigDocs/edges=%d", size), func(b *testing.B) {
-			benchApply(b, newStore, Generated(size, 1000)) // one commit per 1000 edges
-		})
+		big := benchDocsOf(size, 1000) // one commit per 1000 edges
+		b.Run(fmt.Sprintf("ApplyBigDocs/edges=%d", size), func(b *testing.B) { benchApply(b, newStore, big) })
 		// One loaded store serves the read benchmarks of this size; it is
 		// made with the parent b so that it outlives each sub-benchmark run.
 		var s graph.Store
