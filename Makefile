@@ -13,7 +13,7 @@ NEO4J_PASSWORD ?= sdkg-test-pw
 # takes too long on a small shared machine.
 RACE_PKGS ?= ./graph/...
 
-.PHONY: run build test check vet fmt-check race bench eval generate neo4j-start neo4j-stop
+.PHONY: run build test check vet fmt-check race bench eval generate neo4j-start neo4j-stop loadtest
 
 ## run: serve sdkg on the embedded store (SDKG_ADDR, default 127.0.0.1:8080)
 run:
@@ -78,3 +78,13 @@ neo4j-start:
 ## neo4j-stop: stop the test Neo4j and delete its database
 neo4j-stop:
 	@NEO4J_TEST_PORT=$(NEO4J_TEST_PORT) scripts/neo4j/stop.sh
+
+## loadtest: p50/p99/req/s of the network and collaborators queries at 100k
+##   edges, embedded and on a Neo4j of its own on $(LOADTEST_NEO4J_PORT) (not the
+##   test one, which other runs wipe); see scripts/loadtest/run.sh for knobs
+LOADTEST_NEO4J_PORT ?= 7695
+loadtest:
+	@trap 'NEO4J_TEST_PORT=$(LOADTEST_NEO4J_PORT) scripts/neo4j/stop.sh --lease-pid $$$$' EXIT; \
+	neo4j_env=$$(NEO4J_TEST_PORT=$(LOADTEST_NEO4J_PORT) NEO4J_PASSWORD=$(NEO4J_PASSWORD) scripts/neo4j/start.sh --lease-pid $$$$); \
+	eval "$$neo4j_env"; \
+	scripts/loadtest/run.sh embedded neo4j

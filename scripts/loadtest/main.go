@@ -46,7 +46,7 @@ func main() {
 type options struct {
 	edges, perDoc int
 	out           string
-	skipLoad      bool
+	load          string // auto, always or never
 }
 
 func parse(args []string, stderr io.Writer) (options, error) {
@@ -56,9 +56,12 @@ func parse(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.edges, "edges", 100_000, "edges of the generated graph")
 	fs.IntVar(&o.perDoc, "per-doc", 1000, "edges per generated document")
 	fs.StringVar(&o.out, "out", "loadtest-queries", "directory for the request bodies")
-	fs.BoolVar(&o.skipLoad, "skip-load", false, "only pick seeds and write the queries (the store already holds the graph)")
+	fs.StringVar(&o.load, "load", "auto", "apply the graph: always, never, or auto (unless the store already holds as many documents and edges)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
+	}
+	if o.load != "auto" && o.load != "always" && o.load != "never" {
+		return o, fmt.Errorf("-load %q: want auto, always or never", o.load)
 	}
 	if o.edges < 100 || o.perDoc < 1 {
 		return o, fmt.Errorf("-edges %d and -per-doc %d: want at least 100 edges and 1 per document", o.edges, o.perDoc)
@@ -76,11 +79,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
-	if !o.skipLoad {
-		if err := load(ctx, store, facts, stderr); err != nil {
-			store.Close()
-			return err
-		}
+	if err := maybeLoad(ctx, store, facts, o, stderr); err != nil {
+		store.Close()
+		return err
 	}
 	seeds := pickSeeds(facts)
 	err = checkSeeds(ctx, store, seeds)
@@ -112,6 +113,26 @@ func or(v, def string) string {
 		return def
 	}
 	return v
+}
+
+// maybeLoad applies facts as o.load says; auto skips a store that already
+// holds at least as many documents and edges (a Neo4j loaded by an earlier
+// run: loading takes minutes there).
+func maybeLoad(ctx context.Context, s graph.Store, facts []graph.Facts, o options, w io.Writer) error {
+	switch o.load {
+	case "never":
+		return nil
+	case "auto":
+		t, err := s.Totals(ctx)
+		if err != nil {
+			return err
+		}
+		if t.Documents >= len(facts) && t.Edges >= o.edges {
+			fmt.Fprintf(w, "loadtest: the store holds %d documents and %d edges already: not loading (-load always to force)\n", t.Documents, t.Edges)
+			return nil
+		}
+	}
+	return load(ctx, s, facts, w)
 }
 
 // load applies the documents in order, reporting progress on w.
@@ -202,7 +223,7 @@ func checkSeeds(ctx context.Context, s graph.Store, seeds map[string]seed) error
 	}
 	for i, n := range nodes {
 		if n == nil {
-			return fmt.Errorf("seed %s is not in the store: load the graph first (without -skip-load)", ids[i])
+			return fmt.Errorf("seed %s is not in the store: load the graph first (-load always)", ids[i])
 		}
 	}
 	return nil
