@@ -31,6 +31,7 @@ func (s *sent) findMentions() {
 	s.findPayloadNames()
 	s.findNamedProjects()
 	s.findPersons()
+	s.findWeakHeadedOf()
 	s.findUnnamedEvents()
 	s.findReferences()
 	s.findNestedNames()
@@ -423,7 +424,7 @@ func (s *sent) findInstitutions() {
 			l = b
 		}
 		r := s.rightRun(i+1, ofPreps, true)
-		if s.count(l, r) < 2 || !s.free(l, r) || weakOrgHeads[t.w] && l == i {
+		if s.count(l, r) < 2 || !s.free(l, r) || weakOrgHeads[t.w] && l == i && !s.ofBody(i+1, r) {
 			continue
 		}
 		if s.isPlaceName(l, r) {
@@ -431,11 +432,52 @@ func (s *sent) findInstitutions() {
 		}
 		if parent != nil {
 			s.add(graph.Institution, l, r, s.words(l, r)).parent = parent
+		} else if weakOrgHeads[t.w] && l == i {
+			s.addWeakHeaded(i, r)
 		} else {
 			s.addInstitution(l, r)
 		}
 		i = r - 1
 	}
+}
+
+// addWeakHeaded adds "Secretariat of the X" as a body that is part of X;
+// an acronym defined after the phrase belongs to X.
+func (s *sent) addWeakHeaded(i, r int) {
+	p := i + 2
+	if s.w(p) == "the" {
+		p++
+	}
+	parent := s.addInstitution(p, r)
+	s.add(graph.Institution, i, i+1, s.w(i)+" of the "+parent.name).parent = parent
+}
+
+// findWeakHeadedOf finds "the Secretariat of the X" when X was already
+// found as a body: the weak head names a body that is part of X.
+func (s *sent) findWeakHeadedOf() {
+	for i := 0; i+2 < len(s.toks); i++ {
+		if s.taken[i] || !s.toks[i].cap || !weakOrgHeads[s.w(i)] {
+			continue
+		}
+		if of := s.ownerAfter(i + 1); of != nil {
+			m := s.add(graph.Institution, i, i+1, s.w(i)+" of the "+of.name)
+			m.parent = of
+		}
+	}
+}
+
+// ofBody reports whether tokens [k, r) read "of (the) <organisation>":
+// a weak head such as "Secretariat" then names a body of its own.
+func (s *sent) ofBody(k, r int) bool {
+	if s.w(k) != "of" || r <= k+2 {
+		return false
+	}
+	for t := k + 1; t < r; t++ {
+		if orgHeads[s.w(t)] {
+			return true
+		}
+	}
+	return false
 }
 
 // extendDashNames reads a place written after a spaced dash as part of an

@@ -35,6 +35,8 @@ var rules = []rule{
 	{"part-of-organisation", 0.85, rulePartOfOrg, keys("of")},
 	{"subsidiary-of", 0.85, ruleSubsidiary, keys("subsidiary|unit|division|branch|member|part|affiliate|institute|laboratory|centre|center")},
 	{"held-in-place", 0.9, ruleHeldInPlace, keys("held|hosted|took|convened|opened|staged|l")},
+	{"met-in-place-for-event", 0.8, ruleMetInFor, keys("met|gathered|convened")},
+	{"visit-to", 0.85, ruleVisit, keys("e")},
 	{"hosted-by", 0.85, ruleHostedBy, keys("hosted|organised|organized|convened")},
 	{"host-held-event", 0.8, ruleHostHeld, keys("hosted|organised|organized|convened|held")},
 	{"led-by", 0.85, ruleLedBy, keys("led|headed|chaired|head|chairmanship|leadership|presidency")},

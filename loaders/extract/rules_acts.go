@@ -79,6 +79,7 @@ func ruleSigned(s *sent, r rule) {
 		}
 		signers := s.signers(ca, loc[0])
 		signers = append(signers, s.onBehalf(loc[1], cb)...)
+		signers = append(signers, s.signersBodies(signers)...)
 		for _, a := range objs {
 			for _, m := range signers {
 				s.emitR(r, graph.Signed, m, a, s.actDate(loc[0]), map[string]string{"act": act})
@@ -88,6 +89,19 @@ func ruleSigned(s *sent, r rule) {
 			}
 		}
 	}
+}
+
+// signersBodies returns the institutions that signing persons are
+// affiliated with in the sentence ("NSFC President Li and ..."): a
+// head of a body signs for it.
+func (s *sent) signersBodies(signers []*mention) []*mention {
+	var out []*mention
+	for _, m := range signers {
+		if org := s.aff[m]; m.kind == graph.Person && org != nil && org.kind == graph.Institution {
+			out = append(out, org)
+		}
+	}
+	return out
 }
 
 // objectsAfter returns the agreements after a verb, up to the end of the
@@ -258,7 +272,7 @@ func (x *extractor) participants(ev *entity) []*entity {
 	return out
 }
 
-var atEventRe = pattern(`\b(?:at|during)(?: the (?:end|close|conclusion|opening|margins) of)? (?:the )?["“]?(‹E›)`)
+var atEventRe = pattern(`\b(?:at|during)(?: the (?:end|close|conclusion|opening|margins) of)? (?:the )?(?:(?:\{[CPI]\d+\}|[A-Z][\w-]*)(?:'s|’s)? ){0,4}["“]?(‹E›)`)
 
 // ruleAdoptedAt: agreements signed or adopted at a meeting are part of it
 // ("At the end of the {E}, ... adopted the {A} and the {A}"); "on the
@@ -455,7 +469,8 @@ func ruleDeveloped(s *sent, r rule) {
 	}
 }
 
-// jointly states that bodies which did something "jointly" collaborated.
+// jointly states that bodies which "jointly" developed something
+// collaborated.
 func (s *sent) jointly(r rule, ms []*mention, date string) {
 	for i := range ms {
 		for j := i + 1; j < len(ms); j++ {

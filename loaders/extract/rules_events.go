@@ -11,6 +11,8 @@ var (
 	heldInRe     = pattern(`held(?: the| a| an)? ?["“]?(‹E›)["”]?(?: (‹D›))?,?(?: in| at) (?:the )?(‹L›)`)
 	eventHeldRe  = pattern(`(‹E›)[^{};]{0,40}?\b(?:was |were |is |are )?(?:held|hosted|took place|convened|opened|staged)(?: (‹D›))?(?: in| at) (?:the )?(‹L›)`)
 	eventInRe    = pattern(`(‹E›)(?: (‹D›))? in (‹L›)`)
+	metInForRe   = pattern(`\b(?:met|gathered|convened) in (‹L›)(?: (‹D›))? (?:for|at) (?:the )?(‹E›)`)
+	visitToRe    = pattern(`(‹P›)(?:'s|’s) (‹E›) to (?:the )?(‹C›|‹L›)`)
 	hostedByRe   = pattern(`\b(?:hosted|organi[sz]ed|convened|co-hosted) by (?:the )?((?:‹C› [\w -]{0,40}?)?(?:‹X›|‹L›))`)
 	hostActiveRe = pattern(`\b(hosted|organi[sz]ed|convened|co-hosted|held) (?:the |a |an )?["“]?(‹E›)`)
 )
@@ -25,6 +27,34 @@ func ruleHeldInPlace(s *sent, r rule) {
 			}
 			s.emitR(r, graph.Hosted, place, ev, s.eventDate(s.ph(ev).a, ev), nil)
 		}
+	}
+}
+
+// ruleMetInFor: "leaders met in {L} for the {E}": the place hosts the event.
+func ruleMetInFor(s *sent, r rule) {
+	for _, g := range s.groups(metInForRe) {
+		place, ev := first(g[1]), first(g[3])
+		s.emitR(r, graph.Hosted, place, ev, s.eventDate(s.ph(ev).a, ev), nil)
+	}
+}
+
+// ruleVisit: "{P}'s state visit to {C}": the destination hosts the visit
+// and the visitor takes part in it.
+func ruleVisit(s *sent, r rule) {
+	for _, g := range s.groups(visitToRe) {
+		p, ev, dest := first(g[1]), first(g[2]), first(g[3])
+		if !strings.Contains(strings.ToLower(ev.name), "visit") {
+			continue
+		}
+		d := s.dateNear(s.ph(ev).a)
+		if d == "" && len(s.x.ctxDate) >= 7 {
+			d = s.x.ctxDate[:7] // a visit spans days: the entry's day need not be its first
+		}
+		if ev.ent.date == "" {
+			ev.ent.date = d
+		}
+		s.emitR(r, graph.Hosted, dest, ev, d, nil)
+		s.emitR(r, graph.ParticipatedIn, p, ev, d, nil)
 	}
 }
 

@@ -17,6 +17,7 @@ var meetingVerbs = set("held hosted had co-chaired chaired convened organised or
 func (s *sent) findUnnamedEvents() {
 	s.findMeetings()
 	s.findEventPhrases()
+	s.findVisits()
 	for i := 0; i+3 < len(s.toks); i++ {
 		if !meetingVerbs[s.w(i)] || s.w(i+1) != "a" && s.w(i+1) != "an" {
 			continue
@@ -288,4 +289,45 @@ func capitalPrefix(name string) string {
 		return name
 	}
 	return strings.Join(words[:n], " ")
+}
+
+// visitModifiers may stand before "visit" in a visit's name.
+var visitModifiers = set("state official working first")
+
+// findVisits finds "{P}'s state visit to {C}" and names the visit after
+// the visitor and the destination: "State visit of Ana Lima to Peru".
+func (s *sent) findVisits() {
+	for _, p := range append([]*mention(nil), s.ms...) {
+		if p.kind != graph.Person || s.w(p.j) != "'s" && s.w(p.j) != "’s" {
+			continue
+		}
+		k := p.j + 1
+		for visitModifiers[s.w(k)] {
+			k++
+		}
+		if s.w(k) != "visit" || s.w(k+1) != "to" || !s.free(p.j+1, k+1) {
+			continue
+		}
+		d := k + 2
+		if s.w(d) == "the" {
+			d++
+		}
+		dest := s.mentionAt(d)
+		if dest == nil || dest.kind != graph.Country && dest.kind != graph.Place {
+			continue
+		}
+		gen := s.words(p.j+1, k+1)
+		name := strings.ToUpper(gen[:1]) + gen[1:] + " of " + p.name + " to " + dest.name
+		s.add(graph.Event, p.j+1, k+1, name)
+	}
+}
+
+// mentionAt returns the top-level mention starting at token k, or nil.
+func (s *sent) mentionAt(k int) *mention {
+	for _, m := range s.ms {
+		if m.i == k {
+			return m
+		}
+	}
+	return nil
 }
