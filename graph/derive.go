@@ -36,6 +36,10 @@ var sharedVia = map[Kind][]EdgeType{
 	Project:   {Developed, Established},
 }
 
+// IsShared reports whether nodes of kind k can be shared by actors that
+// work together: Agreements, Events, Missions and Projects.
+func IsShared(k Kind) bool { _, ok := sharedVia[k]; return ok }
+
 // SharesVia reports whether an edge of type t from an actor to a node of
 // kind shared makes the actor a party to that shared node.
 func SharesVia(t EdgeType, shared Kind) bool { return contains(sharedVia[shared], t) }
@@ -212,9 +216,12 @@ func RollupOf(level Level, nodes map[string]*Node, edges []Edge, f Filter) (Subg
 	seen := map[string]bool{}
 	for i := range edges {
 		e := &edges[i]
+		if e.Type != CollaboratedWith {
+			continue
+		}
 		id := edgeID(e)
 		a, b := nodes[e.From], nodes[e.To]
-		if e.Type != CollaboratedWith || seen[id] || a == nil || b == nil || !f.AdmitsEdge(e) || !actorOK(a) || !actorOK(b) {
+		if seen[id] || a == nil || b == nil || !f.AdmitsEdge(e) || !actorOK(a) || !actorOK(b) {
 			continue
 		}
 		seen[id] = true
@@ -228,7 +235,8 @@ func RollupOf(level Level, nodes map[string]*Node, edges []Edge, f Filter) (Subg
 }
 
 // memberships maps each actor to its groups at level, sorted.
-func memberships(level Level, nodes map[string]*Node, edges []Edge) (map[string][]string, error) {
+func memberships(level Level, nodes map[string]*Node, all []Edge) (map[string][]string, error) {
+	edges := structural(all)
 	out := map[string][]string{}
 	add := func(actor, group string) {
 		if nodes[group] != nil && !contains(out[actor], group) {
@@ -260,7 +268,7 @@ func memberships(level Level, nodes map[string]*Node, edges []Edge) (map[string]
 	return out, nil
 }
 
-func countryMembers(nodes map[string]*Node, edges []Edge, add func(actor, group string)) {
+func countryMembers(nodes map[string]*Node, edges []*Edge, add func(actor, group string)) {
 	for id, n := range nodes {
 		if n.Kind == Country {
 			add(id, id)
@@ -296,11 +304,22 @@ func countryMembers(nodes map[string]*Node, edges []Edge, add func(actor, group 
 	})
 }
 
+// structural returns the AFFILIATED_WITH and BASED_IN edges among edges, so
+// that membership passes do not walk every edge.
+func structural(edges []Edge) []*Edge {
+	var out []*Edge
+	for i := range edges {
+		if t := edges[i].Type; t == AffiliatedWith || t == BasedIn {
+			out = append(out, &edges[i])
+		}
+	}
+	return out
+}
+
 // forEachTarget calls fn(from, to) for each edge of type t whose target is
 // of kind k (both endpoints in nodes).
-func forEachTarget(edges []Edge, nodes map[string]*Node, t EdgeType, k Kind, fn func(from, to string)) {
-	for i := range edges {
-		e := &edges[i]
+func forEachTarget(edges []*Edge, nodes map[string]*Node, t EdgeType, k Kind, fn func(from, to string)) {
+	for _, e := range edges {
 		if e.Type == t && nodes[e.From] != nil && nodes[e.To] != nil && nodes[e.To].Kind == k {
 			fn(e.From, e.To)
 		}

@@ -433,26 +433,32 @@ func (st *state) collabInput(id string) (map[string]*graph.Node, []graph.Edge) {
 	return nodes, edges
 }
 
-// Rollup implements graph.Store with graph.RollupOf over every edge but
-// PART_OF.
+// Rollup implements graph.Store with graph.RollupOf over the edges from an
+// actor or place to an actor, a place or a shared node: the links and the
+// memberships a roll-up needs.
 func (s *Store) Rollup(ctx context.Context, level graph.Level, f graph.Filter) (graph.Subgraph, error) {
 	if err := f.Validate(); err != nil {
 		return graph.Subgraph{}, err
 	}
 	var sg graph.Subgraph
 	err := s.read(ctx, func(st *state) error {
-		nodes := map[string]*graph.Node{}
+		nodes := make(map[string]*graph.Node, len(st.nodes))
+		for id, r := range st.nodes {
+			if rollupEnd(r.n.Kind) {
+				v := r.view()
+				nodes[id] = &v
+			}
+		}
 		edges := make([]graph.Edge, 0, len(st.edges))
 		for _, r := range st.edges {
-			if r.e.Type == graph.PartOf {
-				continue
+			if rollupEnd(r.from.n.Kind) && (rollupEnd(r.to.n.Kind) || graph.SharesVia(r.e.Type, r.to.n.Kind)) {
+				edges = append(edges, r.e)
 			}
-			edges = append(edges, r.e)
-			for _, nid := range []string{r.e.From, r.e.To} {
-				if nodes[nid] == nil {
-					v := st.nodes[nid].view()
-					nodes[nid] = &v
-				}
+		}
+		for _, r := range st.nodes {
+			if graph.IsShared(r.n.Kind) {
+				v := r.view()
+				nodes[r.n.ID] = &v
 			}
 		}
 		var err error
@@ -461,6 +467,10 @@ func (s *Store) Rollup(ctx context.Context, level graph.Level, f graph.Filter) (
 	})
 	return sg, err
 }
+
+// rollupEnd reports whether nodes of kind k take part in memberships:
+// actors and places.
+func rollupEnd(k graph.Kind) bool { return graph.IsActor(k) || k == graph.Place }
 
 // CountsBy implements graph.Store; YEAR counts walk the year index.
 func (s *Store) CountsBy(ctx context.Context, by graph.GroupBy, f graph.Filter) ([]graph.Count, error) {
