@@ -9,9 +9,10 @@
 #                     starts faster and costs less CPU on a shared machine)
 #   JAVA_HOME         JDK to use (default: java on PATH; 2025.x releases need a newer JDK)
 #   NEO4J_START_TIMEOUT seconds to wait for Bolt        (default 120)
-#   NEO4J_CDS         1: use and write a class data archive (faster later starts);
-#                     0: neither. Default 1, but 0 under CI=true, whose cache is
-#                     fresh every run, so writing one would only cost time.
+#   NEO4J_CDS         1: write a class data archive at the first clean stop, so
+#                     that later starts are faster (an existing one is always used);
+#                     0: do not write one. Default 1, but 0 under CI=true, whose
+#                     cache is fresh every run, so writing one would only cost time.
 
 NEO4J_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 NEO4J_SCRIPTS=$NEO4J_ROOT/scripts/neo4j

@@ -48,7 +48,7 @@ launch() {
 	# setsid: the DBMS must outlive this script and not receive the terminal's ^C;
 	# 3>&- 9>&-: it must not hold our stdout (a pipe to "$(start.sh)") nor the lock.
 	local cds=-Xshare:auto
-	if [[ $NEO4J_CDS == 1 && -f $CDS_FILE ]]; then
+	if [[ -f $CDS_FILE ]]; then
 		cds=-XX:SharedArchiveFile=$CDS_FILE
 	elif [[ $NEO4J_CDS == 1 ]]; then
 		cds=-XX:ArchiveClassesAtExit=$CDS_DUMP
