@@ -37,7 +37,7 @@ test:
 	$(MAKE) --no-print-directory check
 
 ## check: vet, gofmt check, the Neo4j smoke test (verbose), every test, race tests
-##   on $(RACE_PKGS)
+##   (RACE_PKGS)
 check: vet fmt-check
 	@echo "== Neo4j smoke test (NEO4J_URI=$${NEO4J_URI:-unset})"
 	$(GO) test -count=1 -v -run '^TestSmoke$$' ./internal/neo4jtest/
