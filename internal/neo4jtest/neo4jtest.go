@@ -62,6 +62,10 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 // verified to answer and to accept the credentials, and closed when tb ends.
 // If the server is not configured or not reachable, Driver skips tb, or fails
 // it under CI=true; in both cases it does not return.
+//
+// The test process then holds the server alone until it exits (see
+// exclusive): `go test ./...` runs packages at once, and OpenStore empties
+// the one database that they all share.
 func Driver(tb testing.TB) (neo4j.DriverWithContext, Config) {
 	tb.Helper()
 	cfg, err := ConfigFromEnv(os.Getenv)
@@ -75,6 +79,9 @@ func Driver(tb testing.TB) (neo4j.DriverWithContext, Config) {
 		return nil, cfg
 	}
 	tb.Cleanup(func() { _ = drv.Close(context.Background()) })
+	if err := exclusive(cfg.URI); err != nil {
+		tb.Fatalf("neo4jtest: locking the test Neo4j %s: %v", cfg.URI, err)
+	}
 	return drv, cfg
 }
 
