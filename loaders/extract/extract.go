@@ -80,6 +80,7 @@ func (x *extractor) readSentence(e *review.Entry, src review.Sentence) {
 	s := x.newSent(e, src)
 	s.findMentions()
 	s.register()
+	s.knownAs()
 	s.buildTemplate()
 	s.applyRules()
 	s.nameUntitled()

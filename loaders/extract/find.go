@@ -32,6 +32,7 @@ func (s *sent) findMentions() {
 	s.findNamedProjects()
 	s.findPersons()
 	s.findWeakHeadedOf()
+	s.findSessions()
 	s.findUnnamedEvents()
 	s.findReferences()
 	s.findNestedNames()
@@ -117,7 +118,7 @@ func (s *sent) leftRun(i int, ordinalsOK bool) int {
 		switch {
 		case t.cap && !capStop[t.w] && !titleHeads[t.w] && !honorifics[t.w] && !t.skip:
 			l = k
-		case ordinalsOK && (ordinals[t.w] || isYear(t.w)):
+		case ordinalsOK && (isOrdinalWord(t.w) || isYear(t.w)):
 			l = k
 		case (t.w == "and" || t.w == "&") && k > 0 && s.toks[k-1].cap && !s.taken[k-1] &&
 			!capStop[s.toks[k-1].w] && !isAcronym(s.toks[k-1].w) && !isHead(s.toks[k-1].w):
@@ -258,7 +259,7 @@ func (s *sent) findEvents() {
 func (s *sent) hasLower(i, j int) bool {
 	for k := i; k < j; k++ {
 		t := s.toks[k]
-		if t.word && !t.cap && !t.skip && t.w != "and" && !ordinals[t.w] && !isYear(t.w) {
+		if t.word && !t.cap && !t.skip && t.w != "and" && !isOrdinalWord(t.w) && !isYear(t.w) {
 			return true
 		}
 	}
@@ -464,6 +465,37 @@ func (s *sent) findWeakHeadedOf() {
 			m.parent = of
 		}
 	}
+}
+
+// sessionHeads are the heads of standing bodies that meet in numbered
+// sessions.
+var sessionHeads = set("Forum Conference Congress Assembly Dialogue Summit Meeting")
+
+// findSessions reads an ordinal before a standing forum ("the 8th Forum on
+// Ocean Science") as one session of it: an event that is part of the
+// forum.
+func (s *sent) findSessions() {
+	for _, m := range s.ms {
+		k := m.i - 1
+		if m.kind != graph.Institution || k < 0 || s.taken[k] || !isOrdinalWord(s.w(k)) || !s.hasSessionHead(m) {
+			continue
+		}
+		forum := s.addNested(graph.Institution, m.i, m.j, m.name)
+		forum.acr = m.acr
+		m.kind, m.parent, m.acr = graph.Event, forum, ""
+		m.i, m.s, m.name = k, s.toks[k].s, s.w(k)+" "+m.name
+		s.taken[k] = true
+	}
+}
+
+// hasSessionHead reports whether a body's name has a session head.
+func (s *sent) hasSessionHead(m *mention) bool {
+	for t := m.i; t < m.j; t++ {
+		if sessionHeads[s.w(t)] {
+			return true
+		}
+	}
+	return false
 }
 
 // ofBody reports whether tokens [k, r) read "of (the) <organisation>":

@@ -232,6 +232,9 @@ func (s *sent) findReferences() {
 		if i == 0 && (s.w(0) == "He" || s.w(0) == "She") && !s.taken[0] {
 			s.ref(0, s.x.lastPerson())
 		}
+		if i == 0 && s.w(0) == "It" && !s.taken[0] && s.x.curEvent != nil && (s.w(1) == "was" || s.w(1) == "is") && eventPassives[s.w(2)] {
+			s.ref(0, s.x.curEvent)
+		}
 		if s.toks[i].cap && !s.taken[i] && s.x.bySurname(s.w(i)) != nil && !s.toks[i+1].cap && !capStop[s.w(i)] {
 			s.ref(i, s.x.bySurname(s.w(i)))
 			continue
@@ -296,6 +299,9 @@ func (s *sent) topicEnd(k int) int {
 
 // topicStops end a topic phrase.
 var topicStops = set("in that which who was were is are signed adopted at by with between and")
+
+// eventPassives follow "It was" when "it" is the entry's event.
+var eventPassives = set("hosted co-hosted organised organized co-organised co-organized held opened attended chaired convened")
 
 // agreementAdjectives and jointTextNouns make untitled texts such as "a
 // joint declaration" or "a bilateral agreement".

@@ -198,3 +198,25 @@ func (r *registry) findPrefix(k graph.Kind, name string) *entity {
 	}
 	return nil
 }
+
+var knownAsRe = regexp.MustCompile(`^\s*(?:\([^)]*\))?\s*,\s*(?:also )?known as (?:the )?$`)
+
+// knownAs reads "{A}, also known as the {B}" between two bodies as one
+// body with two names: B becomes an alias of A and its mention refers to A.
+func (s *sent) knownAs() {
+	for k := 1; k < len(s.ms); k++ {
+		a, b := s.ms[k-1], s.ms[k]
+		if a.kind != graph.Institution || b.kind != graph.Institution || a.ent == nil || b.ent == nil || a.ent == b.ent {
+			continue
+		}
+		if !knownAsRe.MatchString(s.text[a.e:b.s]) {
+			continue
+		}
+		if !b.ref {
+			b.ent.dropped = true
+		}
+		s.x.reg.bind(a.ent, b.ent.name)
+		b.ent, b.ref = a.ent, true
+		s.appos[b] = true
+	}
+}

@@ -21,7 +21,7 @@ type rule struct {
 // keys splits a "|"-separated list of filter strings.
 func keys(list string) []string { return strings.Split(list, "|") }
 
-var signKeys = keys("signed|inked|concluded|exchanged|ratified|adopted|endorsed|renewed")
+var signKeys = keys("signed|inked|concluded|exchanged|ratified|adopted|endorsed|renewed|extended")
 
 // rules run in order on every sentence; the affiliation rules come first
 // because they mark titles and appositions, which then neither act nor host.
@@ -37,8 +37,10 @@ var rules = []rule{
 	{"held-in-place", 0.9, ruleHeldInPlace, keys("held|hosted|took|convened|opened|staged|l")},
 	{"met-in-place-for-event", 0.8, ruleMetInFor, keys("met|gathered|convened")},
 	{"visit-to", 0.85, ruleVisit, keys("e")},
+	{"took-part", 0.75, ruleTookPart, keys("took|participated|spoke|attended")},
+	{"event-adopted", 0.8, ruleEventAdopted, keys("adopted|endorsed")},
 	{"hosted-by", 0.85, ruleHostedBy, keys("hosted|organised|organized|convened")},
-	{"host-held-event", 0.8, ruleHostHeld, keys("hosted|organised|organized|convened|held")},
+	{"host-held-event", 0.8, ruleHostHeld, keys("hosted|organised|organized|convened|held|hosting|organising|organizing")},
 	{"led-by", 0.85, ruleLedBy, keys("led|headed|chaired|head|chairmanship|leadership|presidency")},
 	{"led-active", 0.8, ruleLedActive, keys("led|headed|chaired")},
 	{"delegation", 0.8, ruleDelegation, keys("delegation")},

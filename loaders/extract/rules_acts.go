@@ -10,15 +10,15 @@ import (
 // signVerbs maps the verbs of signing to the act they record.
 var signVerbs = map[string]string{
 	"signed": "signed", "inked": "signed", "concluded": "signed", "exchanged": "signed",
-	"ratified": "signed", "adopted": "adopted", "endorsed": "adopted", "renewed": "renewed",
+	"ratified": "signed", "adopted": "adopted", "endorsed": "adopted", "renewed": "renewed", "extended": "renewed",
 }
 
-var signVerbRe = regexp.MustCompile(`(?i)\b(signed|inked|concluded|exchanged|ratified|adopted|endorsed|renewed)\b`)
+var signVerbRe = regexp.MustCompile(`(?i)\b(signed|inked|concluded|exchanged|ratified|adopted|endorsed|renewed|extended)\b`)
 
 // signVerbSet, launchWords and developWords are the verbs the rules look
 // for, found by wordLocs.
 var (
-	signVerbSet  = set("signed inked concluded exchanged ratified adopted endorsed renewed")
+	signVerbSet  = set("signed inked concluded exchanged ratified adopted endorsed renewed extended")
 	launchWords  = set("launched sent")
 	developWords = set("developed engineered built designed created unveiled")
 )
@@ -362,7 +362,7 @@ var (
 func ruleEstablishedBy(s *sent, r rule) {
 	for _, loc := range establishedByRe.FindAllStringSubmatchIndex(s.t.s, -1) {
 		what := first(s.within(loc[2], loc[3], "IJ"))
-		if s.modal(strings.Index(s.t.s[loc[0]:], "by")+loc[0]-20) || s.appos[what] {
+		if s.modal(strings.Index(s.t.s[loc[0]:], "by")+loc[0]-20) || s.appos[what] && !what.ref {
 			continue
 		}
 		for _, m := range s.listed(s.within(loc[6], loc[7], "PIC")) {

@@ -13,8 +13,10 @@ var (
 	eventInRe    = pattern(`(‹E›)(?: (‹D›))? in (‹L›)`)
 	metInForRe   = pattern(`\b(?:met|gathered|convened) in (‹L›)(?: (‹D›))? (?:for|at) (?:the )?(‹E›)`)
 	visitToRe    = pattern(`(‹P›)(?:'s|’s) (‹E›) to (?:the )?(‹C›|‹L›)`)
-	hostedByRe   = pattern(`\b(?:hosted|organi[sz]ed|convened|co-hosted) by (?:the )?((?:‹C› [\w -]{0,40}?)?(?:‹X›|‹L›))`)
-	hostActiveRe = pattern(`\b(hosted|organi[sz]ed|convened|co-hosted|held) (?:the |a |an )?["“]?(‹E›)`)
+	hostedByRe   = pattern(`\b(?:hosted|organi[sz]ed|convened|co-hosted) by (?:the )?((?:‹C› [\w -]{0,40}?)?(?:‹X›|‹L›)(?:(?:,? and|,? together with|,? with) (?:the )?(?:‹X›|‹L›))*)`)
+	hostActiveRe = pattern(`\b(hosted|organi[sz]ed|convened|co-hosted|held) (?:the |a |an |its |their )?["“]?(‹E›)`)
+	coHostRe     = pattern(`^(?: with|[^;]*? together with) (?:the )?(‹LIST›)`)
+	whichHostsRe = pattern(`(‹E›), which (?:the )?(‹X›) (?:is |was |has been )?(?:hosting|hosted|organising|organizing|organised|organized)`)
 )
 
 // ruleHeldInPlace: "held the {E} on {D} in {L}", "{E}, held on {D} in {L}".
@@ -62,23 +64,27 @@ func ruleVisit(s *sent, r rule) {
 // the clause's subject.
 func ruleHostedBy(s *sent, r rule) {
 	for _, loc := range hostedByRe.FindAllStringSubmatchIndex(s.t.s, -1) {
-		var host *mention
+		var hosts []*mention
 		for _, m := range s.within(loc[2], loc[3], "PICL") {
-			if !s.appos[m] {
-				host = m
+			if !s.appos[m] && !s.isParentInText(m) {
+				hosts = append(hosts, m)
 			}
 		}
-		if host == nil || s.modal(loc[0]) {
+		if len(hosts) == 0 || s.modal(loc[0]) {
 			continue
 		}
 		subj := s.adjacentBefore(loc[0], "EI")
 		if subj == nil {
 			subj = s.subject(loc[0], "EI")
 		}
-		if subj == nil || subj == host {
+		if subj == nil {
 			continue
 		}
-		s.emitR(r, graph.Hosted, host, subj, s.eventDate(loc[0], subj), nil)
+		for _, host := range hosts {
+			if host != subj {
+				s.emitR(r, graph.Hosted, host, subj, s.eventDate(loc[0], subj), nil)
+			}
+		}
 	}
 }
 
@@ -100,8 +106,33 @@ func ruleHostHeld(s *sent, r rule) {
 		if host == nil {
 			continue
 		}
-		s.emitR(r, graph.Hosted, host, ev, s.eventDate(loc[0], ev), nil)
+		d := s.eventDate(loc[0], ev)
+		s.emitR(r, graph.Hosted, host, ev, d, nil)
+		for _, m := range s.coHosts(s.ph(ev).b) {
+			s.emitR(r, graph.Hosted, m, ev, d, nil)
+		}
 	}
+	for _, g := range s.groups(whichHostsRe) {
+		ev, host := first(g[1]), first(g[2])
+		d := s.eventDate(s.ph(ev).a, ev)
+		s.emitR(r, graph.Hosted, host, ev, d, nil)
+		for _, m := range s.coHosts(s.ph(host).b) {
+			s.emitR(r, graph.Hosted, m, ev, d, nil)
+		}
+	}
+}
+
+// coHosts returns the actors named by "with" right at template position
+// a, or by "together with" later in its clause.
+func (s *sent) coHosts(a int) []*mention {
+	if a < 0 || a > len(s.t.s) {
+		return nil
+	}
+	_, cb := s.clause(a)
+	if g := s.groupsAt(coHostRe, a, cb); g != nil {
+		return s.listed(g[1])
+	}
+	return nil
 }
 
 // subject returns the actor nearest before position a in its clause that
@@ -425,6 +456,57 @@ func ruleLedDelegation(s *sent, r rule) {
 		s.x.emitEntities(r.name, r.conf, graph.ParticipatedIn, p.ent, target, target.date, nil, s.evidence())
 		if org := s.aff[p]; org != nil {
 			s.x.emitEntities(r.name, r.conf, graph.ParticipatedIn, org.ent, target, target.date, nil, s.evidence())
+		}
+	}
+}
+
+var (
+	tookPartRe   = regexp.MustCompile(`(?i)\b(?:took part|participated|spoke by video|attended)(?: (?:online|in person|virtually|by video))?(?:[.;]|$| at the opening| at the opening ceremony)`)
+	eventAdoptRe = pattern(`(‹E›)[^{};]{0,30}? (?:adopted|endorsed) (?:the |a |an )?(‹A›)`)
+)
+
+// ruleTookPart: "Representatives of {C} and {C} took part." with no
+// object: the actors of the clause take part in the entry's event.
+func ruleTookPart(s *sent, r rule) {
+	ev := s.x.curEvent
+	if ev == nil {
+		return
+	}
+	for _, loc := range tookPartRe.FindAllStringIndex(s.t.s, -1) {
+		if s.modal(loc[0]) {
+			continue
+		}
+		ca, _ := s.clause(loc[0])
+		for _, m := range s.within(ca, loc[0], "PIC") {
+			if s.appos[m] || s.isParentInText(m) || s.afterPrep(m) && !s.afterGroupOf(m) && !s.afterFromGroup(m) || s.possessive(m) {
+				continue
+			}
+			d := s.dateNear(loc[0])
+			if d == "" {
+				d = ev.date
+			}
+			s.x.emitEntities(r.name, r.conf, graph.ParticipatedIn, m.ent, ev, d, nil, s.evidence())
+		}
+	}
+}
+
+// afterFromGroup reports whether the mention follows "officials from"
+// and the like: the group stands for it.
+func (s *sent) afterFromGroup(m *mention) bool {
+	return groupFromRe.MatchString(s.t.s[max(0, s.ph(m).a-40):s.ph(m).b])
+}
+
+// ruleEventAdopted: "The {E} adopted a {A}": the text is part of the
+// event and signed by those who took part in it.
+func ruleEventAdopted(s *sent, r rule) {
+	for _, g := range s.groups(eventAdoptRe) {
+		ev, a := first(g[1]), first(g[2])
+		if ev == nil || a == nil || s.modal(s.ph(a).a-10) {
+			continue
+		}
+		s.emitR(r, graph.PartOf, a, ev, "", nil)
+		for _, p := range s.x.participants(ev.ent) {
+			s.x.emitEntities(r.name, r.conf, graph.Signed, p, a.ent, ev.ent.date, map[string]string{"act": "adopted"}, s.evidence())
 		}
 	}
 }
