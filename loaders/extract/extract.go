@@ -34,6 +34,8 @@ type extractor struct {
 	// topicMission is the mission the entry's heading names: "the
 	// mission" of the entry.
 	topicMission *entity
+	// countries are the countries the entry has named, latest last.
+	countries []*entity
 	// prevAgreements are the agreements of the sentence before.
 	prevAgreements []*entity
 	// nameCountries caches the countries found in short names.
@@ -58,7 +60,7 @@ type fact struct {
 
 // readEntry reads the sentences and table rows of one entry.
 func (x *extractor) readEntry(e *review.Entry) {
-	x.curEvent, x.ctxDate, x.topicMission = nil, "", nil
+	x.curEvent, x.ctxDate, x.topicMission, x.countries = nil, "", nil, x.countries[:0]
 	if len(e.Date) >= 7 {
 		x.ctxDate = e.Date
 	}
@@ -109,6 +111,11 @@ func (x *extractor) updateContext(s *sent) {
 		}
 	}
 	x.prevAgreements = agreements
+	for _, m := range s.ms {
+		if m.kind == graph.Country && m.ent != nil && !m.ref {
+			x.countries = appendMoved(x.countries, m.ent)
+		}
+	}
 	day := ""
 	for _, m := range s.ms {
 		if m.kind == kindDate && m.date.Until == "" && len(m.date.Value) == 10 {
@@ -346,4 +353,15 @@ func (x *extractor) indexSurnames() {
 		}
 		x.surnames[sur] = e
 	}
+}
+
+// appendMoved appends e to list, removing an earlier occurrence.
+func appendMoved(list []*entity, e *entity) []*entity {
+	for i, o := range list {
+		if o == e {
+			list = append(list[:i], list[i+1:]...)
+			break
+		}
+	}
+	return append(list, e)
 }

@@ -232,6 +232,9 @@ func (s *sent) findReferences() {
 		if i == 0 && (s.w(0) == "He" || s.w(0) == "She") && !s.taken[0] {
 			s.ref(0, s.x.lastPerson())
 		}
+		if s.pairRef(i) {
+			continue
+		}
 		if i == 0 && s.w(0) == "It" && !s.taken[0] && s.x.curEvent != nil && (s.w(1) == "was" || s.w(1) == "is") && eventPassives[s.w(2)] {
 			s.ref(0, s.x.curEvent)
 		}
@@ -299,6 +302,28 @@ func (s *sent) topicEnd(k int) int {
 
 // topicStops end a topic phrase.
 var topicStops = set("in that which who was were is are signed adopted at by with between and")
+
+// pairNouns follow "the two" or "both" when they mean two countries.
+var pairNouns = set("governments countries sides nations")
+
+// pairRef reads "the two governments" or "both sides" as the entry's two
+// latest countries when it names exactly two: each of the two words
+// refers to one of them.
+func (s *sent) pairRef(i int) bool {
+	det := s.lower(i)
+	k := i + 1
+	if det == "the" && s.w(k) == "two" {
+		k++
+	} else if det != "both" {
+		return false
+	}
+	if !pairNouns[s.w(k)] || !s.free(k-1, k+1) || len(s.x.countries) != 2 {
+		return false
+	}
+	s.ref(k-1, s.x.countries[0])
+	s.ref(k, s.x.countries[1])
+	return true
+}
 
 // eventPassives follow "It was" when "it" is the entry's event.
 var eventPassives = set("hosted co-hosted organised organized co-organised co-organized held opened attended chaired convened")

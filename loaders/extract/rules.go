@@ -33,6 +33,7 @@ var rules = []rule{
 	{"apposition-based-in", 0.85, ruleApposBasedIn, keys("c|based")},
 	{"located-in", 0.75, ruleLocatedIn, keys("in|of|based|headquartered|located")},
 	{"part-of-organisation", 0.85, rulePartOfOrg, keys("of")},
+	{"parent-of", 0.85, ruleParentOf, keys("parent")},
 	{"subsidiary-of", 0.85, ruleSubsidiary, keys("subsidiary|unit|division|branch|member|part|affiliate|institute|laboratory|centre|center")},
 	{"held-in-place", 0.9, ruleHeldInPlace, keys("held|hosted|took|convened|opened|staged|l")},
 	{"met-in-place-for-event", 0.8, ruleMetInFor, keys("met|gathered|convened")},
@@ -394,6 +395,7 @@ var (
 	possessiveRe   = pattern(`(‹C›)(?:'s|’s)\s+(?:[\w-]+\s+){0,3}?(‹I›)`)
 	apposPossRe    = pattern(`(‹I›),\s+(‹C›)(?:'s|’s)\s+[a-z]`)
 	basedSuffixRe  = pattern(`(‹L›|‹C›)-based\s+(?:[\w-]+\s+){0,3}?(‹I›)`)
+	parentOfRe     = pattern(`(‹I›), (?:the|its) parent (?:[\w-]+ ){0,2}?of (?:the )?(‹I›)`)
 	subsidiaryRe   = pattern(`(‹I›), (?:a|an|the) (?:wholly[ -]owned )?(?:subsidiary|unit|division|branch|member|part|affiliate|institute|laboratory|centre|center) of (?:the )?(?:[\w-]+ ){0,3}?(‹I›)`)
 	descriptorRe   = pattern(`(‹C›) (?:[a-z-]+ ){0,2}(?:agency|academy|university|institute|company|ministry|organisation|organization|council|foundation|centre|center|operator|regulator) (‹I›)`)
 )
@@ -477,6 +479,14 @@ func ruleSubsidiary(s *sent, r rule) {
 		child, parent := first(g[1]), first(g[2])
 		s.appos[parent] = true
 		s.emitR(r, graph.PartOf, child, parent, "", nil)
+	}
+}
+
+// ruleParentOf: "{I}, the parent ministry of {I}": the second is part of
+// the first.
+func ruleParentOf(s *sent, r rule) {
+	for _, g := range s.groups(parentOfRe) {
+		s.emitR(r, graph.PartOf, first(g[2]), first(g[1]), "", nil)
 	}
 }
 

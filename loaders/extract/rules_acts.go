@@ -92,16 +92,31 @@ func ruleSigned(s *sent, r rule) {
 }
 
 // signersBodies returns the institutions that signing persons are
-// affiliated with in the sentence ("NSFC President Li and ..."): a
-// head of a body signs for it.
+// affiliated with in the sentence ("NSFC President Li and ..."), and the
+// countries of heads of state or government: they sign for them.
 func (s *sent) signersBodies(signers []*mention) []*mention {
 	var out []*mention
 	for _, m := range signers {
-		if org := s.aff[m]; m.kind == graph.Person && org != nil && org.kind == graph.Institution {
+		if org := s.aff[m]; m.kind == graph.Person && org != nil && (org.kind == graph.Institution || s.headOfState(m)) {
 			out = append(out, org)
 		}
 	}
 	return out
+}
+
+// stateHeads are titles whose holder signs for the country.
+var stateHeads = []string{"President ", "Prime Minister ", "Premier ", "leader ", "King ", "Chancellor "}
+
+// headOfState reports whether the person's title right before the name
+// is that of a head of state or government.
+func (s *sent) headOfState(m *mention) bool {
+	b := s.before(s.ph(m).a, 16)
+	for _, h := range stateHeads {
+		if strings.HasSuffix(b, h) && !strings.HasSuffix(b, "Vice "+h) {
+			return true
+		}
+	}
+	return false
 }
 
 // objectsAfter returns the agreements after a verb, up to the end of the
@@ -120,12 +135,20 @@ func (s *sent) objectsAfter(a, b int) []*mention {
 func (s *sent) signers(ca, a int) []*mention {
 	var out []*mention
 	for _, m := range s.within(ca, a, "PIC") {
-		if s.appos[m] || s.isParentInText(m) || s.afterPrep(m) && !s.afterGroupOf(m) || s.afterExcept(m) || s.possessive(m) {
+		if s.appos[m] || s.isParentInText(m) || s.afterPrep(m) && !s.afterGroupOf(m) || s.afterExcept(m) || s.possessive(m) || s.inByPhrase(m) {
 			continue
 		}
 		out = append(out, m)
 	}
 	return out
+}
+
+// inByPhrase reports whether the mention sits in a comma-delimited "...
+// by X" phrase ("hosted by President X,"): the agent of another verb.
+func (s *sent) inByPhrase(m *mention) bool {
+	a := s.ph(m).a
+	seg := s.t.s[strings.LastIndexByte(s.t.s[:a], ',')+1 : a]
+	return strings.Contains(seg, " by ")
 }
 
 // afterExcept reports whether the mention is excluded: "all members
@@ -158,7 +181,7 @@ func (s *sent) partiesSign(r rule, a *mention, act, date string) {
 	}
 }
 
-var signedByRe = pattern(`(‹A›)(?:[^{};]|‹L›|‹D›){0,80}?\b(?:was |were |has been |have been |had been )?(signed|adopted|endorsed|renewed|concluded|inked) by (?:the )?(‹LIST›)`)
+var signedByRe = pattern(`(‹A›)(?:[^{};]|‹L›|‹D›){0,80}?\b(?:was |were |has been |have been |had been )?(signed|adopted|endorsed|renewed|concluded|inked)(?:(?: (?:in|at|on)(?: the)?)? (?:‹L›|‹D›)){0,3} by (?:the )?(‹LIST›)`)
 var signedBetweenRe = pattern(`(‹A›)[^{};]{0,40}?\b(?:was |were )?(signed|concluded|inked|renewed) between (?:the )?(‹LIST›)`)
 
 // ruleSignedPassive: "{A} was signed by {X} and {Y}", "{A} was signed
@@ -171,7 +194,8 @@ func ruleSignedPassive(s *sent, r rule) {
 			}
 			a := first(s.within(loc[2], loc[3], "A"))
 			act := signVerbs[strings.ToLower(s.t.s[loc[4]:loc[5]])]
-			for _, m := range s.listed(s.within(loc[6], loc[7], "PIC")) {
+			signers := s.listed(s.within(loc[6], loc[7], "PIC"))
+			for _, m := range append(signers, s.signersBodies(signers)...) {
 				s.emitR(r, graph.Signed, m, a, s.actDate(loc[4]), map[string]string{"act": act})
 			}
 		}
