@@ -117,7 +117,7 @@ func (st *state) candidates(q *graph.NodeQuery) map[string]*nodeRec {
 	case q.Text != "":
 		out := map[string]*nodeRec{}
 		for _, w := range strings.Fields(graph.NormalizeName(q.Text)) {
-			for r := range st.words[w] {
+			for r := range st.wordIndex()[w] {
 				out[r.n.ID] = r
 			}
 		}

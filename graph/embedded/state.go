@@ -3,6 +3,8 @@ package embedded
 import (
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/sdkg/sdkg/graph"
 )
@@ -18,8 +20,12 @@ type state struct {
 	byKind map[graph.Kind]map[string]*nodeRec
 	byYear map[int]map[*edgeRec]struct{}
 	// words maps each word of every normalised name and alias to the nodes
-	// bearing it: the full-text index.
-	words map[string]map[*nodeRec]struct{}
+	// bearing it: the full-text index, built by the first text query (see
+	// wordIndex) and kept by writers from then on; nil until then.
+	words      map[string]map[*nodeRec]struct{}
+	wordsMu    sync.Mutex  // serialises the build by readers
+	wordsReady atomic.Bool // words is built
+
 	// redirect maps merged-away ids to their keeper; names maps
 	// "kind|normalised name" of merged-away names to their keeper.
 	redirect map[string]string
@@ -32,7 +38,7 @@ func newState() *state {
 	return &state{
 		nodes: map[string]*nodeRec{}, edges: map[string]*edgeRec{}, docs: map[string]*docRec{},
 		byKind: map[graph.Kind]map[string]*nodeRec{}, byYear: map[int]map[*edgeRec]struct{}{},
-		words: map[string]map[*nodeRec]struct{}{}, redirect: map[string]string{}, names: map[string]string{},
+		redirect: map[string]string{}, names: map[string]string{},
 	}
 }
 
@@ -195,6 +201,34 @@ func sortedKeys[V any](m map[string]V) []string {
 	return ks
 }
 
+// wordIndex returns the full-text index, building it on first use. Readers
+// call it under the read lock, so no writer runs while it is built; later
+// readers see it through wordsReady, writers through the lock.
+func (s *state) wordIndex() map[string]map[*nodeRec]struct{} {
+	if s.wordsReady.Load() {
+		return s.words
+	}
+	s.wordsMu.Lock()
+	defer s.wordsMu.Unlock()
+	if !s.wordsReady.Load() {
+		s.words = map[string]map[*nodeRec]struct{}{}
+		for _, r := range s.nodes {
+			s.indexWords(r)
+		}
+		s.wordsReady.Store(true)
+	}
+	return s.words
+}
+
+func (s *state) indexWords(r *nodeRec) {
+	for _, w := range wordsOf(&r.n) {
+		if s.words[w] == nil {
+			s.words[w] = map[*nodeRec]struct{}{}
+		}
+		s.words[w][r] = struct{}{}
+	}
+}
+
 // wordsOf returns the distinct words of a node's normalised names.
 func wordsOf(n *graph.Node) []string {
 	var ws []string
@@ -236,17 +270,17 @@ func (s *state) indexNode(r *nodeRec) {
 		s.byKind[r.n.Kind] = map[string]*nodeRec{}
 	}
 	s.byKind[r.n.Kind][r.n.ID] = r
-	for _, w := range wordsOf(&r.n) {
-		if s.words[w] == nil {
-			s.words[w] = map[*nodeRec]struct{}{}
-		}
-		s.words[w][r] = struct{}{}
+	if s.words != nil {
+		s.indexWords(r)
 	}
 }
 
 func (s *state) unindexNode(r *nodeRec) {
 	delete(s.nodes, r.n.ID)
 	delete(s.byKind[r.n.Kind], r.n.ID)
+	if s.words == nil {
+		return
+	}
 	for _, w := range wordsOf(&r.n) {
 		delete(s.words[w], r)
 		if len(s.words[w]) == 0 {
