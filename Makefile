@@ -16,9 +16,10 @@ RACE_PKGS ?= $(shell $(GO) list -e ./graph/... | grep -v '/graph/neo4j$$')
 
 .PHONY: run build test check vet fmt-check race bench eval generate neo4j-start neo4j-stop loadtest
 
-## run: serve sdkg on the embedded store (SDKG_ADDR, default 127.0.0.1:8080)
-run:
-	$(GO) run . serve
+## run: build and serve sdkg on the embedded store in ./data (SDKG_ADDR,
+##   default 127.0.0.1:8080), loading corpus/ on the first start
+run: build
+	./bin/sdkg serve -corpus corpus
 
 ## build: compile bin/sdkg
 build:

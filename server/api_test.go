@@ -40,7 +40,7 @@ func goldHarness(t *testing.T, newStore newStoreFunc) *harness {
 	return h
 }
 
-// testGolden runs every example query of README-api.md (the files under
+// testGolden runs every example query of README.md (the files under
 // testdata/queries, with their variables) and compares the responses with
 // testdata/golden; -update rewrites them.
 func testGolden(t *testing.T, newStore newStoreFunc) {
@@ -58,7 +58,7 @@ func testGolden(t *testing.T, newStore newStoreFunc) {
 	}
 }
 
-// example is a query of README-api.md with its variables.
+// example is a query of README.md with its variables.
 type example struct {
 	name  string
 	query string
@@ -106,16 +106,16 @@ func compareGolden(t *testing.T, path string, got []byte) {
 	}
 }
 
-// TestREADMEShowsExamples checks that README-api.md shows every example
+// TestREADMEShowsExamples checks that README.md shows every example
 // query exactly as the golden test runs it.
 func TestREADMEShowsExamples(t *testing.T) {
-	readme, err := os.ReadFile("README-api.md")
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, ex := range examples(t) {
 		if !strings.Contains(string(readme), ex.query) {
-			t.Errorf("README-api.md does not show testdata/queries/%s.graphql verbatim", ex.name)
+			t.Errorf("README.md does not show testdata/queries/%s.graphql verbatim", ex.name)
 		}
 	}
 }
