@@ -6,7 +6,10 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net"
+	"os"
+	"runtime"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -93,6 +96,32 @@ func TestConnectRefused(t *testing.T) {
 	_, err = connect(t.Context(), Config{URI: "bolt://" + addr, User: "neo4j", Password: "x"})
 	if err == nil || !strings.Contains(err.Error(), "NEO4J_URI") {
 		t.Fatalf("connect to closed port: got %v, want an error naming NEO4J_URI", err)
+	}
+}
+
+// TestExclusiveSurvivesGC checks that the lock of exclusive is still held
+// after garbage collection, which closes unreferenced files.
+func TestExclusiveSurvivesGC(t *testing.T) {
+	uri := os.Getenv("NEO4J_URI") // the URI Driver would lock in this process
+	if uri == "" {
+		uri = "bolt://neo4jtest.invalid:1"
+	}
+	if err := exclusive(uri); err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.GC()
+	f, err := os.Open(lockPath(uri))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+	if err == nil {
+		t.Fatal("took the lock of exclusive from another open file: exclusive no longer holds it")
+	}
+	if err != syscall.EWOULDBLOCK {
+		t.Fatalf("flock: %v, want EWOULDBLOCK", err)
 	}
 }
 

@@ -40,6 +40,9 @@ func OpenStore(tb testing.TB) *store.Store {
 var (
 	lockOnce sync.Once
 	lockErr  error
+	// lockHeld keeps the lock file open: an *os.File that nothing references
+	// is closed by its finalizer at the next GC, and that releases the lock.
+	lockHeld *os.File
 )
 
 // exclusive serialises the test processes that use the same Neo4j: `go test
@@ -49,13 +52,18 @@ var (
 // holds it until the process exits.
 func exclusive(uri string) error {
 	lockOnce.Do(func() {
-		name := filepath.Join(os.TempDir(), "sdkg-neo4jtest-"+strings.NewReplacer("/", "_", ":", "_").Replace(uri)+".lock")
-		f, err := os.OpenFile(name, os.O_CREATE|os.O_RDWR, 0o600)
+		f, err := os.OpenFile(lockPath(uri), os.O_CREATE|os.O_RDWR, 0o600)
 		if err != nil {
 			lockErr = err
 			return
 		}
+		lockHeld = f
 		lockErr = syscall.Flock(int(f.Fd()), syscall.LOCK_EX) // released when the process exits
 	})
 	return lockErr
+}
+
+// lockPath names the lock file of the server at uri.
+func lockPath(uri string) string {
+	return filepath.Join(os.TempDir(), "sdkg-neo4jtest-"+strings.NewReplacer("/", "_", ":", "_").Replace(uri)+".lock")
 }
