@@ -29,10 +29,11 @@ var floors = []floor{
 	{"loaders/testdata/gold/2019-03-agreements.gold.json", "loaders/testdata/2019-03-agreements.md", 0.97, 0.97, 0.95},
 }
 
-// corpusFloor is the least every gold document of corpus/ must score: the
-// corpus is written by others and changes, so its floor is a sanity check
-// (measured: nodes 0.89-0.96, edges 0.60-0.78).
-var corpusFloor = floor{nodes: 0.80, edges: 0.45}
+// corpusFloor is the least every gold document of corpus/ must score;
+// the corpus was not used to write the rules' own tests, so it measures
+// how far they generalise (measured: nodes 0.92-1.00, edges 0.76-0.94,
+// dates 0.55-1.00).
+var corpusFloor = floor{nodes: 0.89, edges: 0.73, date: 0.50}
 
 // allFloors returns floors plus one per gold file under corpus/gold.
 func allFloors(t *testing.T, root string) []floor {

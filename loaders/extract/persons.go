@@ -301,7 +301,7 @@ func (s *sent) topicEnd(k int) int {
 }
 
 // topicStops end a topic phrase.
-var topicStops = set("in that which who was were is are signed adopted at by with between and")
+var topicStops = set("in that which who was were is are signed adopted at by with between held")
 
 // pairNouns follow "the two" or "both" when they mean two countries.
 var pairNouns = set("governments countries sides nations")

@@ -37,6 +37,7 @@ var rules = []rule{
 	{"subsidiary-of", 0.85, ruleSubsidiary, keys("subsidiary|unit|division|branch|member|part|affiliate|institute|laboratory|centre|center")},
 	{"held-in-place", 0.9, ruleHeldInPlace, keys("held|hosted|took|convened|opened|staged|l")},
 	{"met-in-place-for-event", 0.8, ruleMetInFor, keys("met|gathered|convened")},
+	{"group-met-for-event", 0.75, ruleGroupMet, keys("met|gathered|convened|held|had")},
 	{"visit-to", 0.85, ruleVisit, keys("e")},
 	{"took-part", 0.75, ruleTookPart, keys("took|participated|spoke|attended")},
 	{"event-adopted", 0.8, ruleEventAdopted, keys("adopted|endorsed")},
@@ -64,7 +65,7 @@ var rules = []rule{
 	{"supplied-payload", 0.75, ruleSupplied, keys("supplied|provided|contributed|delivered|calibrate|calibrated")},
 	{"in-collaboration-with", 0.85, ruleInCollaboration, keys("collaboration|cooperation|partnership")},
 	{"researchers-from", 0.75, ruleResearchersFrom, keys("from")},
-	{"cooperated-with", 0.8, ruleCooperated, keys("cooperated|collaborated|partnered|teamed|worked|cooperation")},
+	{"cooperated-with", 0.8, ruleCooperated, keys("cooperated|collaborated|partnered|teamed|worked|cooperation|cooperating|collaborating|working")},
 	{"place-in-place", 0.7, rulePlaceInPlace, keys("l")},
 }
 
@@ -578,7 +579,7 @@ var (
 	descriptorFilter   = keys("agency|academy|university|institute|company|ministry|organisation|organization|council|foundation|centre|center|operator|regulator")
 	locatedFilter      = keys("based in|headquartered in|located in")
 	inOfFilter         = keys("} in {|} in the {|} of {|} of the {")
-	cooperationFilter  = keys("cooperated|collaborated|partnered|teamed up|worked")
+	cooperationFilter  = keys("cooperated|collaborated|partnered|teamed up|worked|cooperating|collaborating|working together")
 	attendFilter       = keys("attended|took part|participated|joined|spoke at|addressed")
 	partnersFilter     = keys(" as partners| as participants| as contributors")
 	contributionFilter = keys("payload|instrument|experiment|cubesat|device|camera|detector")

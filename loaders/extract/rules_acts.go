@@ -551,7 +551,7 @@ func ruleResearchersFrom(s *sent, r rule) {
 }
 
 var (
-	cooperatedRe   = pattern(`(‹X›) and (?:the )?(‹X›) (?:have |had |also )?(?:jointly |successfully )?(?:cooperated|collaborated|partnered|teamed up|worked together)`)
+	cooperatedRe   = pattern(`(‹X›) and (?:the )?(‹X›) (?:have |had |are |were |have been )?(?:also )?(?:jointly |successfully |closely )?(?:cooperated|collaborated|partnered|teamed up|worked together|cooperating|collaborating|working together)`)
 	cooperatedWith = pattern(`(‹X›)[^{};]{0,30}?\b(?:cooperated|collaborated|partnered|teamed up|worked) (?:closely )?with (?:the )?(‹X›)`)
 	cooperationBtw = pattern(`cooperation between (?:the )?(‹X›) and (?:the )?(‹X›) since`)
 )

@@ -99,7 +99,7 @@ func ruleHostHeld(s *sent, r rule) {
 		}
 		ca, _ := s.clause(loc[0])
 		text := strings.ToLower(s.t.s[ca:loc[0]])
-		if strings.Contains(text, "led by") || strings.Contains(text, "headed by") || groupFromRe.MatchString(text) {
+		if strings.Contains(text, "led by") || strings.Contains(text, "headed by") || groupFromRe.MatchString(text) || groupOfListRe.MatchString(text) {
 			continue
 		}
 		host := s.subject(loc[0], "PIC")
@@ -179,6 +179,7 @@ var (
 	ledByRe     = pattern(`\b(?:led|headed|chaired|co-chaired|head) by\b`)
 	ledActiveRe = pattern(`(‹P›|‹I›|‹C›)(?:,[^{};]{0,60}?,)? (?:has |had |have )?(?:also )?(?:led|headed|chaired|co-chaired) (?:the )?(‹E›|‹M›|‹I›)`)
 	underRe     = pattern(`under (?:the )?(?:chairmanship|leadership|presidency) of (?:the )?(‹X›)[^;]*?(‹E›)`)
+	underAfterRe = pattern(`(‹E›)[^{};]{0,40}?\bunder (?:the )?(?:chairmanship|leadership|presidency) of (?:the )?(‹X›)`)
 )
 
 // ruleLedBy: "..., led by {P} and {P}, held the {E}" and "{E}, chaired by
@@ -205,6 +206,10 @@ func ruleLedBy(s *sent, r rule) {
 		for _, l := range leaders {
 			s.emitR(r, graph.Led, l, target, s.eventDate(s.ph(target).a, target), nil)
 		}
+	}
+	for _, g := range s.groups(underAfterRe) {
+		ev := first(g[1])
+		s.emitR(r, graph.Led, first(g[2]), ev, s.eventDate(s.ph(ev).a, ev), nil)
 	}
 	for _, g := range s.groups(underRe) {
 		s.emitR(r, graph.Led, first(g[1]), first(g[2]), s.eventDate(s.ph(first(g[2])).a, first(g[2])), nil)
@@ -299,7 +304,7 @@ func ruleGroupFrom(s *sent, r rule) {
 }
 
 var (
-	attendedRe    = pattern(`\b(?:attended|took part in|participated in|joined|spoke at|addressed) (?:the )?["“]?(‹E›|‹M›)`)
+	attendedRe    = pattern(`\b(?:attended|took part in|participated in|joined|spoke at|addressed) (?:the |a |an )?["“]?(‹E›|‹M›)`)
 	attendedByRe  = pattern(`(‹E›)[^{};]{0,40}?\battended by (?:the )?(‹LIST›)`)
 	keynoteRe     = regexp.MustCompile(`(?i)\b(?:keynote|address|speech|remarks|spoke|opened|video message|presided)\b`)
 	payloadRe     = pattern(`(‹X›)[^{};]{0,60}?\bpayloads?\b[^{};]{0,40}?(‹M›)`)
@@ -507,6 +512,30 @@ func ruleEventAdopted(s *sent, r rule) {
 		s.emitR(r, graph.PartOf, a, ev, "", nil)
 		for _, p := range s.x.participants(ev.ent) {
 			s.x.emitEntities(r.name, r.conf, graph.Signed, p, a.ent, ev.ent.date, map[string]string{"act": "adopted"}, s.evidence())
+		}
+	}
+}
+
+// groupOfListRe finds "leaders of {C}": the group, not the country, acts.
+var groupOfListRe = regexp.MustCompile(`(?i)\b(?:leaders|ministers|heads|delegations?|representatives|officials) of (?:the )?\{[CI]\d+\}`)
+
+var groupHeldRe = pattern(`\b(?:leaders|ministers|heads|delegations)\b (?:of|from) (?:the )?(‹LIST›) (?:held|had|convened)\b[^;]*?(‹E›)`)
+
+var groupMetRe = pattern(`\b(?:ministers|leaders|officials|delegates|representatives|heads)\b[^{};]{0,60}? (?:of|from|in) (?:the )?(‹LIST›)[^;]*?\b(?:met|gathered|convened)\b[^;]*?\b(?:for|at) (?:the )?(‹E›)`)
+
+// ruleGroupMet: "The ministers of {C} and {C} met online for the {E}":
+// the countries take part in the event.
+func ruleGroupMet(s *sent, r rule) {
+	for _, g := range s.groups(groupHeldRe) {
+		ev := first(g[2])
+		for _, m := range s.listed(kinds(g[1], "CI")) {
+			s.emitR(r, graph.ParticipatedIn, m, ev, s.eventDate(s.ph(ev).a, ev), nil)
+		}
+	}
+	for _, g := range s.groups(groupMetRe) {
+		ev := first(g[2])
+		for _, m := range s.listed(kinds(g[1], "CI")) {
+			s.emitR(r, graph.ParticipatedIn, m, ev, s.eventDate(s.ph(ev).a, ev), nil)
 		}
 	}
 }

@@ -19,6 +19,10 @@ func (s *sent) findUnnamedEvents() {
 	s.findEventPhrases()
 	s.findVisits()
 	for i := 0; i+3 < len(s.toks); i++ {
+		if meetingVerbs[s.w(i)] && (s.w(i+1) == "their" || s.w(i+1) == "its") {
+			s.ownMeeting(i + 2)
+			continue
+		}
 		if !meetingVerbs[s.w(i)] || s.w(i+1) != "a" && s.w(i+1) != "an" {
 			continue
 		}
@@ -141,6 +145,22 @@ func (s *sent) findMeetings() {
 
 var modalWord = set("will would to not never may might could should shall")
 
+// ownMeeting reads "held their customary informal meeting" (from token
+// k, after the possessive) as an untitled event named later from those
+// who took part.
+func (s *sent) ownMeeting(k int) {
+	j, ord, mods := s.eventModifiers(k)
+	if ord != "" || j >= len(s.toks) || !meetingNouns[s.w(j)] || s.taken[j] || !s.free(k, j+1) {
+		return
+	}
+	if len(mods) > 0 && (mods[0] == "customary" || mods[0] == "usual" || mods[0] == "regular") {
+		mods = mods[1:]
+	}
+	gen := strings.Join(append(mods, s.w(j)), " ")
+	m := s.add(graph.Event, k, j+1, gen)
+	m.untitled, m.gen = true, strings.ToUpper(gen[:1])+gen[1:]
+}
+
 // eventDeterminers open a lower-case event phrase.
 var eventDeterminers = set("a an the its their")
 
@@ -158,14 +178,24 @@ func (s *sent) findEventPhrases() {
 		if k >= len(s.toks) || !meetingNouns[s.w(k)] || s.taken[k] || s.w(k+1) == "with" {
 			continue
 		}
-		place := -1
-		if (det == "a" || det == "an") && s.w(k+1) == "in" && k+2 < len(s.toks) && s.toks[k+2].cap {
-			place = k + 2
+		place, topic := -1, ""
+		after := k + 1
+		if t := s.topicEnd(after); (det == "a" || det == "an") && s.w(after) == "on" && t > after+1 {
+			topic, after = s.words(after, t), t
+			if s.w(after) == "held" {
+				after++
+			}
+		}
+		if (det == "a" || det == "an") && s.w(after) == "in" && after+1 < len(s.toks) && s.toks[after+1].cap {
+			place = after + 1
 		}
 		if ord == "" && place < 0 {
 			continue
 		}
 		name := strings.TrimSpace(strings.Join(append(append([]string{ord}, mods...), s.w(k)), " "))
+		if topic != "" {
+			name += " " + topic
+		}
 		m := s.add(graph.Event, i+1, k+1, "")
 		if of := s.ownerAfter(k + 1); of != nil {
 			name += " of the " + of.name
