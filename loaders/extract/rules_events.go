@@ -176,9 +176,9 @@ func (s *sent) afterPrep(m *mention) bool {
 var ledUntilRe = regexp.MustCompile(`(?i)\b(?:held|hosted|organi[sz]ed|attended|signed|launched|opened)\b`)
 
 var (
-	ledByRe     = pattern(`\b(?:led|headed|chaired|co-chaired|head) by\b`)
-	ledActiveRe = pattern(`(‹P›|‹I›|‹C›)(?:,[^{};]{0,60}?,)? (?:has |had |have )?(?:also )?(?:led|headed|chaired|co-chaired) (?:the )?(‹E›|‹M›|‹I›)`)
-	underRe     = pattern(`under (?:the )?(?:chairmanship|leadership|presidency) of (?:the )?(‹X›)[^;]*?(‹E›)`)
+	ledByRe      = pattern(`\b(?:led|headed|chaired|co-chaired|head) by\b`)
+	ledActiveRe  = pattern(`(‹P›|‹I›|‹C›)(?:,[^{};]{0,60}?,)? (?:has |had |have )?(?:also )?(?:led|headed|chaired|co-chaired) (?:the )?(‹E›|‹M›|‹I›)`)
+	underRe      = pattern(`under (?:the )?(?:chairmanship|leadership|presidency) of (?:the )?(‹X›)[^;]*?(‹E›)`)
 	underAfterRe = pattern(`(‹E›)[^{};]{0,40}?\bunder (?:the )?(?:chairmanship|leadership|presidency) of (?:the )?(‹X›)`)
 )
 
