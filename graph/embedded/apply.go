@@ -9,12 +9,17 @@ import (
 // durable and so that the mutation cannot fail.
 type applyPlan struct {
 	doc      graph.Document
-	canon    []byte                 // canonical(f), the tail of the log record
-	nodes    map[string]*graph.Node // resolved id → incoming attributes
-	edges    map[string]*planEdge   // key → edge with resolved endpoints
-	oldNodes []string               // nodes the document supported and no longer states
+	canon    []byte               // canonical(f), the tail of the log record
+	nodes    map[string]*planNode // resolved id → incoming attributes
+	edges    map[string]*planEdge // key → edge with resolved endpoints
+	oldNodes []string             // nodes the document supported and no longer states
 	oldEdges []string
 	sum      graph.ApplySummary
+}
+
+type planNode struct {
+	n   graph.Node
+	rec *nodeRec // the stored node of that id, nil when new
 }
 
 type planEdge struct {
@@ -38,7 +43,7 @@ func (s *state) planApply(f *graph.Facts) (*applyPlan, graph.ApplySummary, error
 	if old != nil && old.d.Hash == doc.Hash {
 		return nil, graph.ApplySummary{Document: doc.ID, Unchanged: true, NodesKept: len(old.nodes), EdgesKept: len(old.edges)}, nil
 	}
-	p := &applyPlan{doc: doc, canon: canon, nodes: map[string]*graph.Node{}, edges: make(map[string]*planEdge, len(f.Edges))}
+	p := &applyPlan{doc: doc, canon: canon, nodes: make(map[string]*planNode, len(f.Nodes)), edges: make(map[string]*planEdge, len(f.Edges))}
 	ids, err := p.resolveNodes(s, f.Nodes)
 	if err != nil {
 		return nil, graph.ApplySummary{}, err
@@ -53,30 +58,32 @@ func (s *state) planApply(f *graph.Facts) (*applyPlan, graph.ApplySummary, error
 // resolved id. ECONFLICT when a stored node of that id has another kind.
 func (p *applyPlan) resolveNodes(s *state, nodes []graph.Node) (map[string]string, error) {
 	ids := map[string]string{}
+	all := make([]planNode, len(nodes)) // one allocation for the plan's nodes
 	for i := range nodes {
 		n := &nodes[i]
 		id := s.resolve(n.ID)
-		if s.nodes[id] == nil && len(s.names) > 0 {
+		cur := s.nodes[id]
+		if cur == nil && len(s.names) > 0 {
 			if k, ok := s.names[nameRedirectKey(n.Kind, n.Name)]; ok && s.nodes[k] != nil {
-				id = k
+				id, cur = k, s.nodes[k]
 			}
 		}
-		if cur := s.nodes[id]; cur != nil && cur.n.Kind != n.Kind {
+		if cur != nil && cur.n.Kind != n.Kind {
 			return nil, graph.Errorf(graph.ECONFLICT, "node %q: stored as %s, document %q states %s", n.ID, cur.n.Kind, p.doc.ID, n.Kind)
 		}
 		if id != n.ID {
 			ids[n.ID] = id
 		}
 		if prev := p.nodes[id]; prev != nil {
-			m, _ := mergeNodeAttrs(*prev, n)
-			p.nodes[id] = &m
+			prev.n, _ = mergeNodeAttrs(prev.n, n)
 			continue
 		}
 		c := *n
 		c.ID, c.Degree = id, 0
 		c.Aliases = append([]string(nil), n.Aliases...) // the store keeps no caller memory
 		c.Props = copyProps(n.Props)
-		p.nodes[id] = &c
+		all[i] = planNode{n: c, rec: cur}
+		p.nodes[id] = &all[i]
 	}
 	return ids, nil
 }
@@ -134,8 +141,8 @@ func resolved(ids map[string]string, id string) string {
 func (p *applyPlan) diff(s *state, old *docRec) {
 	sum := &p.sum
 	sum.Document = p.doc.ID
-	for id := range p.nodes {
-		if s.nodes[id] != nil {
+	for _, pn := range p.nodes {
+		if pn.rec != nil {
 			sum.NodesKept++
 		} else {
 			sum.NodesAdded++
@@ -185,8 +192,8 @@ func (s *state) commitApply(p *applyPlan) {
 		s.dropNodeSupport(id, d)
 	}
 	d.nodes = make(idList, 0, len(p.nodes))
-	for id, n := range p.nodes {
-		s.upsertNode(n, d)
+	for id, pn := range p.nodes {
+		s.upsertNode(pn, d)
 		d.nodes = append(d.nodes, id)
 	}
 	d.edges = make(idList, 0, len(p.edges))
@@ -196,13 +203,12 @@ func (s *state) commitApply(p *applyPlan) {
 	}
 }
 
-func (s *state) upsertNode(n *graph.Node, d *docRec) {
-	r := s.nodes[n.ID]
+func (s *state) upsertNode(pn *planNode, d *docRec) {
+	r := pn.rec
 	if r == nil {
-		c := *n
-		r = &nodeRec{n: c, docs: map[*docRec]struct{}{}}
+		r = &nodeRec{n: pn.n, docs: map[*docRec]struct{}{}}
 		s.indexNode(r)
-	} else if m, changed := mergeNodeAttrs(r.n, n); changed {
+	} else if m, changed := mergeNodeAttrs(r.n, &pn.n); changed {
 		s.setNode(r, m)
 	}
 	r.docs[d] = struct{}{}
