@@ -229,14 +229,15 @@ func checkSeeds(ctx context.Context, s graph.Store, seeds map[string]seed) error
 	return nil
 }
 
-// The measured queries. networkQuery is what a visualisation client sends
-// (server/bench_test.go times the same in-process); collaboratorsQuery is
-// the analyst's "who worked with X".
+// The measured queries, %s standing for the operation name (one per
+// request, so that the server's metrics tell them apart). networkQuery is
+// what a visualisation client sends (server/bench_test.go times the same
+// in-process); collaboratorsQuery is the analyst's "who worked with X".
 const (
-	networkQuery = `query Network($id: ID!) { network(seeds: [$id], depth: 2) {
+	networkQuery = `query %s($id: ID!) { network(seeds: [$id], depth: 2) {
   nodes { id label kind country degree pageRank community firstYear lastYear }
   edges { id source target type weight years } } }`
-	collaboratorsQuery = `query Collaborators($id: ID!) { entity(id: $id) { name
+	collaboratorsQuery = `query %s($id: ID!) { entity(id: $id) { name
   collaborators { entity { id name kind } count first last } } }`
 )
 
@@ -250,19 +251,19 @@ type request struct {
 func requests(seeds map[string]seed) []request {
 	var out []request
 	for _, c := range []struct {
-		name, query, role string
-		kind              graph.Kind
+		name, op, query, role string
+		kind                  graph.Kind
 	}{
-		{"network-hub", networkQuery, "hub", graph.Person},
-		{"network-typical", networkQuery, "typical", graph.Person},
-		{"collaborators-hub", collaboratorsQuery, "hub", graph.Institution},
-		{"collaborators-typical", collaboratorsQuery, "typical", graph.Institution},
+		{"network-hub", "NetworkHub", networkQuery, "hub", graph.Person},
+		{"network-typical", "NetworkTypical", networkQuery, "typical", graph.Person},
+		{"collaborators-hub", "CollaboratorsHub", collaboratorsQuery, "hub", graph.Institution},
+		{"collaborators-typical", "CollaboratorsTypical", collaboratorsQuery, "typical", graph.Institution},
 	} {
 		sd, ok := seeds[seedKey(c.role, c.kind)]
 		if !ok {
 			continue
 		}
-		body, _ := json.Marshal(map[string]any{"query": c.query, "variables": map[string]string{"id": sd.ID}})
+		body, _ := json.Marshal(map[string]any{"query": fmt.Sprintf(c.query, c.op), "variables": map[string]string{"id": sd.ID}})
 		out = append(out, request{c.name, sd, body})
 	}
 	return out

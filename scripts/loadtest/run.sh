@@ -141,6 +141,23 @@ measure() {
 		}' "$out"
 }
 
+# store_means prints, from the server's /metrics, the mean time of each
+# store method and GraphQL operation over everything the server answered
+# (the warm-up and every run), in ms.
+store_means() {
+	local backend=$1 port=$2
+	curl -fsS "http://127.0.0.1:$port/metrics" | awk -v b="$backend" '
+		/^sdkg_(store_call|graphql_operation)_duration_seconds_(sum|count)\{/ {
+			match($0, /(method|operation)="[^"]*"/)
+			key = substr($0, RSTART, RLENGTH); gsub(/"/, "", key)
+			if ($0 ~ /_sum\{/) sum[key] += $2; else count[key] += $2
+		}
+		END {
+			for (k in sum) if (count[k] > 0)
+				printf "| %s | %s | %d | %.1f |\n", b, k, count[k], 1000 * sum[k] / count[k]
+		}' | sort
+}
+
 # run_backend loads, serves and measures one backend, printing its rows.
 run_backend() {
 	local backend=$1 port q c
@@ -167,6 +184,7 @@ run_backend() {
 			measure "$backend" "$url" "$WORK/q-$backend/$q.json" "$c"
 		done
 	done
+	store_means "$backend" "$port" >>"$WORK/means.md"
 	stop_server
 }
 
@@ -185,6 +203,12 @@ main() {
 		run_backend "$b" >>"$table"
 	done
 	{
+		echo
+		echo "Server-side means from /metrics (all requests of the backend's runs):"
+		echo
+		echo "| backend | store method or operation | calls | mean ms |"
+		echo "|---|---|---|---|"
+		cat "$WORK/means.md" 2>/dev/null || true
 		echo
 		echo "load after: $(uptime)"
 		echo "command: scripts/loadtest/run.sh ${backends[*]} (LOADTEST_EDGES=$EDGES LOADTEST_DURATION=$DURATION LOADTEST_CLIENTS=\"$CLIENTS\" LOADTEST_GOGC=$SERVER_GOGC, hey $HEY_VERSION)"
