@@ -344,7 +344,7 @@ func (x *extractor) indexSurnames() {
 			continue
 		}
 		sur := words[len(words)-1]
-		if len(words) == 2 && (chineseSurnames[words[0]] || isPinyinName(words[0]) && isPinyinName(words[1])) {
+		if len(words) == 2 && (chineseSurnames[words[0]] || isMandarinName(words[0]) && isMandarinName(words[1])) {
 			sur = words[0] // Chinese order: family name first
 		}
 		if old, ok := x.surnames[sur]; ok && old != e {

@@ -68,7 +68,7 @@ func TestRules(t *testing.T) {
 			[]string{"SIGNED Wuhan University -> Agreement between ", "SIGNED University of Nairobi -> Agreement between "}, nil},
 		{"Launched", "China launched the Shijian-19 mission on 8 June from the Jiuquan Satellite Launch Center.",
 			[]string{"LAUNCHED China -> Shijian-19 2024-06-08 launched"}, nil},
-		{"WillLaunchNothing", "China will launch the Tianwen-3 mission from Wenchang.", nil, []string{"LAUNCHED"}},
+		{"WillLaunchNothing", "China will launch the Haiyang-3 mission from Wenchang.", nil, []string{"LAUNCHED"}},
 		{"EstablishedBy", "The Sino-Thai Joint Laboratory for Rice was established in 2019 by the Zhejiang University.",
 			[]string{"ESTABLISHED Zhejiang University -> Sino-Thai Joint Laboratory for Rice 2019 established-by"}, nil},
 		{"DevelopedWithCollaborator", "The Institute of Physics, in collaboration with the Tsinghua University, developed a new detector, PANDA.",

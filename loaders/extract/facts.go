@@ -60,7 +60,7 @@ func (x *extractor) facts() *graph.Facts {
 }
 
 // NodeID returns the id of a node: "country:CN" for a country, else the
-// kind in lower case and the slug of the name ("person:yin-hejun"); an
+// kind in lower case and the slug of the name ("person:ana-costa"); an
 // untitled agreement or unnamed event adds its date.
 func NodeID(k graph.Kind, name, country, date string, untitled bool) string {
 	if k == graph.Country && country != "" {

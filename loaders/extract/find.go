@@ -53,7 +53,7 @@ func (s *sent) findDates() {
 
 // findParentheses reads "(ACR)" after a name as an acronym definition and
 // "(the Long Name)" after an acronym as its expansion; both are skipped by
-// the other finders so that "the China and CELAC (the ...) Forum" reads as
+// the other finders so that "the China and ORBIS (the ...) Forum" reads as
 // one name.
 func (s *sent) findParentheses() {
 	for i := 0; i < len(s.toks); i++ {
@@ -88,7 +88,7 @@ func (s *sent) findParentheses() {
 }
 
 // findKnown marks names the document has already introduced: acronyms
-// ("the HIST"), short names ("Clean"), persons.
+// ("the IGRC"), short names ("Orbitron"), persons.
 func (s *sent) findKnown() {
 	for i := 0; i < len(s.toks); i++ {
 		if s.taken[i] {
@@ -214,7 +214,7 @@ func (s *sent) runHasHead(k int) bool {
 // personStarts reports whether a Chinese personal name starts at k, which
 // ends organisation names ("... Academy of Sciences Hou Jianguo").
 func (s *sent) personStarts(k int) bool {
-	return k+1 < len(s.toks) && chineseSurnames[s.toks[k].w] && s.toks[k+1].cap && isPinyinName(s.toks[k+1].w) &&
+	return k+1 < len(s.toks) && chineseSurnames[s.toks[k].w] && s.toks[k+1].cap && isMandarinName(s.toks[k+1].w) &&
 		!orgHeads[s.toks[k+1].w] && !fieldWords[s.toks[k+1].w]
 }
 
@@ -231,8 +231,8 @@ func (s *sent) count(i, j int) int {
 
 var ofPreps = set("of for on")
 
-// findEvents finds named events: "Fourth Ministerial Meeting of the X
-// Forum", "China-Denmark Green Innovation Day", "2024 Zhongguancun Forum".
+// findEvents finds named events: "Third Ministerial Meeting of the X
+// Forum", "China-Kenya Ocean Science Day", "2024 Zhongguancun Forum".
 // The organisation after "of" is a nested institution the event is part of.
 func (s *sent) findEvents() {
 	for i, t := range s.toks {
@@ -303,7 +303,7 @@ func (s *sent) findForumEvents() {
 var agreementPreps = set("of for on in between regarding concerning")
 
 // findAgreements finds titled agreements ("Memorandum of Understanding on
-// X", "Beijing Declaration", "Joint Action Plan for X (2025-2027)") and
+// X", "Nairobi Declaration", "Joint Action Plan for X (2025-2027)") and
 // untitled ones ("a Memorandum of Understanding (MoU)").
 func (s *sent) findAgreements() {
 	for i := 0; i < len(s.toks); i++ {
@@ -537,7 +537,7 @@ func (s *sent) extendDashNames() {
 }
 
 // isPlaceName reports whether [l, r) is a site rather than an
-// organisation ("Xichang Satellite Launch Center").
+// organisation ("Jiuquan Satellite Launch Center").
 func (s *sent) isPlaceName(l, r int) bool {
 	for _, suf := range placeSuffixes {
 		if k := r - len(suf); k > l {
@@ -607,8 +607,8 @@ func (s *sent) headIn(i, j int) bool {
 	return false
 }
 
-// apposNouns name organisations in an apposition: "Clean, a Danish national
-// cluster for ...", "Azercosmos, Azerbaijan's space agency".
+// apposNouns name organisations in an apposition: "Orbitron, a Norwegian space
+// company for ...", "Azercosmos, Azerbaijan's space agency".
 var apposNouns = set(`cluster company firm startup start-up organisation organization institute agency
 	association consortium network foundation university laboratory lab operator developer
 	manufacturer maker group alliance carrier body centre center academy council`)
@@ -631,8 +631,8 @@ func (s *sent) findAppositiveInstitutions() {
 	}
 }
 
-// apposIsOrg reports whether the apposition at k ("a Danish national
-// cluster", "Azerbaijan's space agency") ends in an organisation noun.
+// apposIsOrg reports whether the apposition at k ("a Norwegian space
+// company", "Azerbaijan's space agency") ends in an organisation noun.
 func (s *sent) apposIsOrg(k int) bool {
 	switch {
 	case s.w(k) == "a" || s.w(k) == "an":
@@ -673,7 +673,7 @@ var missionRe = regexp.MustCompile(`^[A-Z][A-Za-z]+(?:['’][a-z]+)?-\d{1,3}[A-Z
 // rocketWords follow launcher names, not missions ("Long March-5 rocket").
 var rocketWords = set("rocket rockets carrier launcher booster vehicle")
 
-// findMissions finds missions named like "Tianwen-2", "Chang'e-6" or
+// findMissions finds missions named like "Fengyun-4", "Chang'e-6" or
 // "Shenzhou-18", and a capitalised name right after "mission".
 func (s *sent) findMissions() {
 	for i, t := range s.toks {
@@ -692,7 +692,7 @@ func (s *sent) findMissions() {
 }
 
 // findCountries marks countries by name, adjective or demonym, and the
-// countries of compounds such as "Sino-Danish" (nested).
+// countries of compounds such as "Sino-Kenyan" (nested).
 func (s *sent) findCountries() {
 	for _, c := range s.countries() {
 		i, j, ok := s.tokenRange(c.Start, c.End)
@@ -799,8 +799,8 @@ func (s *sent) placeVerbBefore(i int) bool {
 	return false
 }
 
-// findProjects finds projects named in apposition to a project noun ("an
-// artificial intelligence model, FLARE,") or after "named"/"called".
+// findProjects finds projects named in apposition to a project noun ("a flood
+// forecasting model, TIDEWATCH,") or after "named"/"called".
 func (s *sent) findProjects() {
 	for i := 0; i+2 < len(s.toks); i++ {
 		if !projectNouns[s.w(i)] {
@@ -831,7 +831,7 @@ func (s *sent) findProjects() {
 }
 
 // findNestedNames records the countries and gazetteer bodies named inside
-// other names ("Australian" in "Australian Academy of Science") as nodes.
+// other names ("Austrian" in "Austrian Academy of Sciences") as nodes.
 func (s *sent) findNestedNames() {
 	for _, m := range append([]*mention(nil), s.ms...) {
 		if m.kind != graph.Institution && m.kind != graph.Event && m.kind != graph.Agreement {

@@ -23,12 +23,12 @@ var orgHeads = set(`Ministry Academy Academies University Universities Institute
 // generic ("Beijing Office", not "Office").
 var weakOrgHeads = set(`Office Group Station Network Union Bank Fund Partnership Programme Secretariat`)
 
-// eventHeads end event names ("Green Innovation Day", "Ministerial Meeting").
+// eventHeads end event names ("Ocean Science Day", "Ministerial Meeting").
 var eventHeads = set(`Meeting Meetings Session Summit Conference Congress Symposium Dialogue Workshop
 	Expo Exhibition Day Week Festival Ceremony Assembly Fair Seminar Roundtable Consultation
 	Consultations Talks Games Olympiad Colloquium`)
 
-// agreementHeads end agreement titles ("Beijing Declaration", "Joint Action Plan").
+// agreementHeads end agreement titles ("Nairobi Declaration", "Joint Work Plan").
 var agreementHeads = set(`Declaration Agreement Accord Treaty Protocol Statement Communique Communiqué
 	Roadmap Memorandum Charter Convention`)
 
@@ -38,20 +38,20 @@ var weakAgreementHeads = set(`Charter Convention Statement Protocol Roadmap`)
 // agreementNouns are the lower-case words of untitled agreements.
 var agreementNouns = set(`agreement memorandum accord treaty protocol mou MoU MOU contract`)
 
-// placeHeads end names of sites ("Xichang Satellite Launch Center").
+// placeHeads end names of sites ("Jiuquan Satellite Launch Center").
 var placeSuffixes = [][]string{
 	{"Satellite", "Launch", "Center"}, {"Satellite", "Launch", "Centre"}, {"Launch", "Center"},
 	{"Launch", "Centre"}, {"Launch", "Site"}, {"Spaceport"}, {"Cosmodrome"}, {"Space", "Center"},
 	{"Province"}, {"Autonomous", "Region"}, {"Special", "Administrative", "Region"},
 }
 
-// projectNouns introduce a named project in apposition ("a model, FLARE,").
+// projectNouns introduce a named project in apposition ("a model, TIDEWATCH,").
 var projectNouns = set(`model models platform system tool database programme program project
 	telescope software algorithm initiative facility supercomputer chip dataset app network
 	satellite probe rover instrument payload observatory detector camera spectrometer robot vaccine
 	reactor engine sensor`)
 
-// missionNouns introduce a named mission ("the mission, Tianwen-2").
+// missionNouns introduce a named mission ("the mission, Fengyun-4").
 var missionNouns = set(`mission missions expedition probe spacecraft lander rover orbiter`)
 
 // titleHeads are the heads of titles and roles held by persons.
@@ -72,7 +72,7 @@ var titleModifiers = set(`Vice Deputy Executive Chief Senior Associate Assistant
 	senior chief deputy vice executive associate assistant acting principal postdoctoral
 	corresponding visiting`)
 
-// honorifics precede personal names ("Prof. Dai").
+// honorifics precede personal names ("Prof. Liu").
 var honorifics = set(`Prof Professor Dr Mr Ms Mrs Miss Sir Dame Academician Madam Sheikh Sheikha`)
 
 // fieldWords fill the "of ..." part of a title ("Minister of Science and
@@ -108,7 +108,7 @@ var capStop = set(`The A An In On At By For From To Of With And But Or As After 
 var months = set(`January February March April May June July August September October November
 	December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec`)
 
-// ordinals start event names ("Fourth Ministerial Meeting").
+// ordinals start event names ("Third Ministerial Meeting").
 var ordinals = set(`First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh
 	Twelfth Thirteenth Fourteenth Fifteenth Sixteenth Seventeenth Eighteenth Nineteenth Twentieth
 	first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
@@ -122,12 +122,12 @@ var researcherNouns = set(`researchers scientists biologists chemists physicists
 	teams team experts specialists scholars academics geologists ecologists mathematicians
 	Researchers Scientists Biologists Chemists Physicists Astronomers Engineers Teams Experts`)
 
-// chineseSurnames are the commonest Chinese family names in pinyin; with a
-// pinyin given name after them they make a personal name.
+// chineseSurnames are the commonest Chinese family names in romanised Mandarin; with a
+// romanised Mandarin given name after them they make a personal name.
 var chineseSurnames = set(`Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin
 	Luo Zheng Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Yu Jiang
 	Cai Du Ye Cheng Su Wei Lu Ding Ren Shen Yao Fan Fang Shi Tan Liao Zou Xiong Jin Hao Kong Bai
-	Cui Kang Mao Qiu Qin Gu Hou Shao Meng Long Wan Duan Lei Qian Tang Yin Yi Chang Wu Qiao Lai
+	Cui Kang Mao Qiu Qin Gu Hou Shao Meng Long Wan Duan Lei Qian Tang Yi Chang Wu Qiao Lai
 	Gong Wen Dai Niu Bao Ji Zhai Jia Mu Che Hou Ou Ouyang Situ Zhuge Xia Fu Wei
 	Chu Zhan Ning Lian Geng Huo Sheng Ge Xin Pang Miao Bi Tong Hong Rao Zhong Xue Yan Lou`)
 

@@ -59,7 +59,7 @@ func (m *mention) isActor() bool {
 }
 
 // shortName is how the mention's entity is named inside generated names
-// ("Agreement between HIST and UNESCO"): an acronym the document defined,
+// ("Agreement between IGRC and UNESCO"): an acronym the document defined,
 // else the text as written.
 func (m *mention) shortName() string {
 	if m.ent != nil && m.ent.acronym != "" {

@@ -51,7 +51,7 @@ func (s *sent) isCodeName(k int) bool {
 var (
 	// carriesRe: "{M} carries the {C} dust counter {J} and ...": the
 	// object runs to the next mission or the end of the clause.
-	carriesRe = pattern(`(‹M›)(?: [\w-]+){0,2}? (?:also )?(carries|carried|carry|carrying|holds|includes|included|bears|took|takes) ([^;]*?)(?:, and (?:the )?\{M|;|$)`)
+	carriesRe = pattern(`(‹M›)(?: [\w-]+){0,2}? (?:also )?(carries|carried|carry(?:ing)?|holds|includes|included|bears|took|takes) ([^;]*?)(?:, and (?:the )?\{M|;|$)`)
 	// flyOnRe: "{J}, which flies on the {M}", "the {J} imager aboard {M}".
 	flyOnRe = pattern(`(‹J›)[^{};]{0,40}?\b(?:on|aboard|on board) (?:the )?(‹M›)`)
 	// missionOwnsRe: "the {M}'s {J}".

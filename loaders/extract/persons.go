@@ -6,12 +6,12 @@ import (
 	"github.com/sdkg/sdkg/graph"
 )
 
-// findPersons finds personal names: after an honorific ("Prof. Dai
-// Junbiao"), after a title ("President Xi Jinping", "Minister of Science
-// and Technology Yin Hejun"), after "Title of <organisation>," ("Deputy
-// Director of X, Han Siyuan"), before an apposition with a title ("Dou
-// Xiankang, President of ..."), after "according to", before "said", and
-// any Chinese name shape (a common surname and a pinyin given name).
+// findPersons finds personal names: after an honorific ("Prof. Liu
+// Jianguo"), after a title ("President Ana Costa", "Minister of Research
+// and Innovation Li Wei"), after "Title of <organisation>," ("Deputy
+// Director of X, Li Wei"), before an apposition with a title ("Zhao
+// Xiaoming, President of ..."), after "according to", before "said", and
+// any Chinese name shape (a common surname and a romanised Mandarin given name).
 func (s *sent) findPersons() {
 	for i := 0; i < len(s.toks); i++ {
 		if s.taken[i] || !s.nameWord(i) {
@@ -85,7 +85,7 @@ var saidVerbs = set("said says stated told noted added explained announced remar
 func (s *sent) lower(i int) string { return strings.ToLower(s.w(i)) }
 
 // afterField skips the field words of a title at the start of a run
-// ("Science, Technology and Innovation Luciana Santos" after "Minister of")
+// ("Research and Innovation Ana Costa" after "Minister of")
 // and returns where the name starts, or i when the run does not start with
 // field words.
 func (s *sent) afterField(i, j int) int {
@@ -127,8 +127,8 @@ func (s *sent) titleBefore(i int) bool {
 }
 
 // afterTitleOf reports whether "Title of (the) <organisation or
-// country>(,)" precedes i: "CEO of Clean Kim Fredenslund", "Deputy
-// Director of X, Han Siyuan".
+// country>(,)" precedes i: "CEO of Orbitron Lars Holm", "Deputy
+// Director of X, Li Wei".
 func (s *sent) afterTitleOf(i int) bool {
 	k := i - 1
 	if s.w(k) == "," {
@@ -185,20 +185,20 @@ func (s *sent) titleAfter(j int) bool {
 }
 
 // chineseName reports whether tokens i, i+1 are a Chinese surname and a
-// pinyin given name.
+// romanised Mandarin given name.
 func (s *sent) chineseName(i int) bool {
 	first, given := s.w(i), s.w(i+1)
-	if fieldWords[given] || !isPinyinName(given) {
+	if fieldWords[given] || !isMandarinName(given) {
 		return false
 	}
-	return chineseSurnames[first] || len(first) <= 5 && isPinyinName(first) && twoSyllables(given)
+	return chineseSurnames[first] || len(first) <= 5 && isMandarinName(first) && twoSyllables(given)
 }
 
-// twoSyllables reports whether a capitalised pinyin word has exactly two
+// twoSyllables reports whether a capitalised romanised Mandarin word has exactly two
 // syllables ("Zhongde"), the commonest shape of a given name.
 func twoSyllables(w string) bool {
 	l := strings.ToLower(w)
-	return len(l) >= 4 && !pinyinSplit(l, 1) && pinyinSplit(l, 2)
+	return len(l) >= 4 && !syllableSplit(l, 1) && syllableSplit(l, 2)
 }
 
 // knownSurname reports whether a one-word name after an honorific is the

@@ -131,8 +131,8 @@ func (s *sent) nameFacts(m *mention) {
 }
 
 // basedInName states BASED_IN for a country named or adjectival in an
-// institution's own name ("Australian Academy of Science"), unless it is
-// one party of a compound ("China-LAC ...", "China and CELAC Forum").
+// institution's own name ("Austrian Academy of Sciences"), unless it is
+// one party of a compound ("China-Andes ...", "China and ORBIS Forum").
 func (s *sent) basedInName(m *mention) {
 	name := m.ent.name
 	if m.name != "" && !isAcronym(m.name) {
@@ -181,7 +181,7 @@ func (r *registry) findBilateral(name string) *entity {
 }
 
 // findPrefix returns the agreement or event whose title starts with name
-// ("China-CELAC Joint Action Plan" for the plan's full title), when name
+// ("China-Andes Joint Work Plan" for the plan's full title), when name
 // has at least three words.
 func (r *registry) findPrefix(k graph.Kind, name string) *entity {
 	if k != graph.Agreement && k != graph.Event {

@@ -245,7 +245,7 @@ func ruleTitleBefore(s *sent, r rule) {
 			seg = seg[strings.IndexByte(seg, ' '):]
 		}
 		if t := titlePhraseRe.FindStringSubmatch(seg); t != nil && hasTitleHead(t[1]) {
-			role := cleanRole(t[1])
+			role := roleTitle(t[1])
 			if strings.HasSuffix(role, " of") || strings.HasSuffix(role, " of the") {
 				continue
 			}
@@ -284,8 +284,8 @@ func hasTitleHead(phrase string) bool {
 	return false
 }
 
-// cleanRole trims a role to the title: from its first modifier or head.
-func cleanRole(phrase string) string {
+// roleTitle trims a role to the title: from its first modifier or head.
+func roleTitle(phrase string) string {
 	words := strings.Fields(strings.Trim(phrase, " ,"))
 	start := -1
 	for i, w := range words {
@@ -325,7 +325,7 @@ func titleEnding(text string) (string, bool) {
 		}
 		break
 	}
-	role := cleanRole(strings.Join(words[i:], " "))
+	role := roleTitle(strings.Join(words[i:], " "))
 	if role == "" || !hasTitleHead(role) {
 		return "", false
 	}
@@ -373,12 +373,12 @@ func ruleTitleAfter(s *sent, r rule) {
 					s.appos[org] = true
 					org = s.t.ph[k+2].m
 				}
-				s.affiliate(r, p.m, org, cleanRole(role))
+				s.affiliate(r, p.m, org, roleTitle(role))
 			}
 			continue
 		}
 		if loc := titleOfCountryRe.FindStringSubmatchIndex(rest); loc != nil && k+1 < len(s.t.ph) {
-			if role := cleanRole(strings.TrimRight(rest[loc[6]:loc[7]], " ,")); role != "" && hasTitleHead(role) {
+			if role := roleTitle(strings.TrimRight(rest[loc[6]:loc[7]], " ,")); role != "" && hasTitleHead(role) {
 				s.affiliate(r, p.m, s.t.ph[k+1].m, trimRoleTail(role))
 				continue
 			}

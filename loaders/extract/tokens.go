@@ -90,7 +90,7 @@ func mkWord(text string, i, j int) token {
 }
 
 // isAcronym reports whether w looks like an acronym: two to ten letters,
-// mostly capitals ("CAS", "MoU", "AIRCAS").
+// mostly capitals ("CAS", "MoU", "IGGCAS").
 func isAcronym(w string) bool {
 	if len(w) < 2 || len(w) > 10 {
 		return false

@@ -42,9 +42,8 @@ func (s *sent) findUnnamedEvents() {
 
 // nameUntitled names the untitled agreements and events of the sentence
 // from the parties that signed, hosted or took part: "Memorandum of
-// Understanding between Clean and University of Chinese Academy of
-// Sciences", "Bilateral meeting between NSFC and AAS". Those with no
-// parties are dropped.
+// Understanding between Orbitron and Peking University", "Bilateral
+// meeting between NSFC and KNAS". Those with no parties are dropped.
 func (s *sent) nameUntitled() {
 	for _, m := range s.ms {
 		e := m.ent

@@ -78,7 +78,7 @@ func idOf(g []ref, node func(ref) *graph.Node, name string, n graph.Node) string
 	return id
 }
 
-// uniqueIDs makes ids unique: two groups with one id (two "AAS" of
+// uniqueIDs makes ids unique: two groups with one id (two "NAS" of
 // different countries) get their country, then a number, appended.
 func uniqueIDs(nodes []graph.Node) {
 	order := make([]int, len(nodes))

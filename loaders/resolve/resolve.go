@@ -3,7 +3,7 @@
 // alias become one node (an acronym only joins nodes of the same country,
 // for acronyms are not global), a lone surname joins the one person of the
 // document who bears it, and ids are stable slugs ("country:CN",
-// "person:yin-hejun", "institution:chinese-academy-of-sciences"). The
+// "person:ana-costa", "institution:chinese-academy-of-sciences"). The
 // result never depends on the order of the input.
 //
 // It imports the standard library and package graph only.
@@ -103,8 +103,8 @@ func keys(n *graph.Node) []string {
 		}
 		if isAcronym(name) {
 			// An acronym joins nodes of its country; nodes with no
-			// country join each other only, so that "AAS" of Australia
-			// and of Kenya never meet through a third, countryless one.
+			// country join each other only, so that "NAS" of one country
+			// and of another never meet through a third, countryless one.
 			out = append(out, string(n.Kind)+"|acr|"+name+"|"+n.Country)
 			continue
 		}
