@@ -134,18 +134,24 @@ func (r *registry) bind(e *entity, n string) {
 			r.bilateral[b] = e
 		}
 	}
-	words := strings.Fields(n)
-	if len(words) == 0 || e.kind == graph.Country || e.untitled {
+	if e.kind == graph.Country || e.untitled {
 		return
 	}
-	forms := r.surface[words[0]]
+	head := strings.TrimLeft(n, " \t")
+	if k := strings.IndexAny(head, " \t\n"); k >= 0 {
+		head = head[:k]
+	}
+	if head == "" {
+		return
+	}
+	forms := r.surface[head]
 	for i, f := range forms {
 		if f.text == n {
 			forms[i].ent = e
 			return
 		}
 	}
-	r.surface[words[0]] = append(forms, surface{words, e, n})
+	r.surface[head] = append(forms, surface{strings.Fields(n), e, n})
 }
 
 // match returns the longest known surface form starting at toks[i].

@@ -45,6 +45,16 @@ type extractor struct {
 	// registry entities it covers.
 	surnames   map[string]*entity
 	surnamesOf int
+	// scratch holds the per-sentence maps, cleared and reused for each
+	// sentence (a sentence never outlives the next one's start).
+	scratch sentMaps
+}
+
+// sentMaps are the maps of one sentence being read.
+type sentMaps struct {
+	acrAt, expAt map[int]string
+	appos        map[*mention]bool
+	aff          map[*mention]*mention
 }
 
 // fact is an edge between entities, before ids are final.
@@ -91,8 +101,15 @@ func (x *extractor) readSentence(e *review.Entry, src review.Sentence) {
 
 func (x *extractor) newSent(e *review.Entry, src review.Sentence) *sent {
 	toks := tokenize(src.Text)
+	if x.scratch.appos == nil {
+		x.scratch = sentMaps{map[int]string{}, map[int]string{}, map[*mention]bool{}, map[*mention]*mention{}}
+	}
+	clear(x.scratch.acrAt)
+	clear(x.scratch.expAt)
+	clear(x.scratch.appos)
+	clear(x.scratch.aff)
 	s := &sent{x: x, entry: e, src: src, text: src.Text, toks: toks, taken: make([]bool, len(toks)),
-		acrAt: map[int]string{}, expAt: map[int]string{}, appos: map[*mention]bool{}, aff: map[*mention]*mention{}}
+		acrAt: x.scratch.acrAt, expAt: x.scratch.expAt, appos: x.scratch.appos, aff: x.scratch.aff}
 	anchor := x.doc.Issued
 	if len(e.Date) == 10 {
 		anchor = e.Date // a dateline: "on Monday" is the Monday before it

@@ -64,6 +64,19 @@ var (
 // countries and bodies that own them take part in it: "{M} carries the
 // {C} dust counter {J}", "{J}, which flies on {M}", "the {M}'s {J}".
 func rulePayloads(s *sent, r rule) {
+	if containsAny(s.t.lower, carryFilter) {
+		s.carriedPayloads(r)
+	}
+	if strings.Contains(s.t.s, "{J") {
+		s.payloadsOn(r)
+	}
+}
+
+// carryFilter holds the verbs of carriesRe.
+var carryFilter = keys("carr|holds|includes|included|bears|took|takes")
+
+// carriedPayloads: "{M} carries the {C} dust counter {J} and ...".
+func (s *sent) carriedPayloads(r rule) {
 	for _, loc := range carriesRe.FindAllStringSubmatchIndex(s.t.s, -1) {
 		m := first(s.within(loc[2], loc[3], "M"))
 		if m == nil || s.modal(loc[4]) {
@@ -71,6 +84,10 @@ func rulePayloads(s *sent, r rule) {
 		}
 		s.payloadSpan(r, m, loc[6], loc[7])
 	}
+}
+
+// payloadsOn: "{J}, which flies on {M}", "the {M}'s {J}".
+func (s *sent) payloadsOn(r rule) {
 	for _, g := range s.groups(flyOnRe) {
 		j, m := first(g[1]), first(g[2])
 		if s.modal(s.ph(j).b + 1) {

@@ -75,6 +75,7 @@ func (s *sent) applyRules() {
 		return
 	}
 	lower := strings.ToLower(s.t.s)
+	s.t.lower = lower
 	present := wordsPresent(lower)
 	for i, r := range rules {
 		if present&ruleWordBits[i] != 0 || containsAny(lower, ruleOtherKeys[i]) {

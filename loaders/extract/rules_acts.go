@@ -559,7 +559,7 @@ var (
 // ruleCooperated: "{X} and {Y} collaborated", "{X} partnered with {Y}",
 // "cooperation between {X} and {Y} since 1978".
 func ruleCooperated(s *sent, r rule) {
-	lower := strings.ToLower(s.t.s)
+	lower := s.t.lower
 	var res []*regexp.Regexp
 	if containsAny(lower, cooperationFilter) {
 		res = append(res, cooperatedRe, cooperatedWith)

@@ -43,6 +43,9 @@ func ruleMetInFor(s *sent, r rule) {
 // ruleVisit: "{P}'s state visit to {C}": the destination hosts the visit
 // and the visitor takes part in it.
 func ruleVisit(s *sent, r rule) {
+	if !strings.Contains(s.t.s, "s {E") {
+		return
+	}
 	for _, g := range s.groups(visitToRe) {
 		p, ev, dest := first(g[1]), first(g[2]), first(g[3])
 		if !strings.Contains(strings.ToLower(ev.name), "visit") {
@@ -111,6 +114,9 @@ func ruleHostHeld(s *sent, r rule) {
 		for _, m := range s.coHosts(s.ph(ev).b) {
 			s.emitR(r, graph.Hosted, m, ev, d, nil)
 		}
+	}
+	if !strings.Contains(s.t.s, ", which") {
+		return
 	}
 	for _, g := range s.groups(whichHostsRe) {
 		ev, host := first(g[1]), first(g[2])
@@ -273,7 +279,7 @@ var groupFromListRe = pattern(`^(?:the )?(‹LIST›)[^;]*?\b(?:held|attended|jo
 // word before "from" is one of nouns (in lower case).
 func (s *sent) afterFrom(nouns map[string]bool) []int {
 	var out []int
-	lower := strings.ToLower(s.t.s)
+	lower := s.t.lower
 	for i := 0; ; {
 		k := strings.Index(lower[i:], " from ")
 		if k < 0 {
@@ -316,7 +322,7 @@ var (
 // ruleAttended: "{P} and {I} attended the {E}", "{E} was attended by
 // {X}", payloads contributed to a mission.
 func ruleAttended(s *sent, r rule) {
-	lower := strings.ToLower(s.t.s)
+	lower := s.t.lower
 	if containsAny(lower, attendFilter) {
 		for _, loc := range attendedRe.FindAllStringSubmatchIndex(s.t.s, -1) {
 			target := first(s.within(loc[2], loc[3], "EM"))
@@ -519,6 +525,9 @@ func ruleEventAdopted(s *sent, r rule) {
 // groupOfListRe finds "leaders of {C}": the group, not the country, acts.
 var groupOfListRe = regexp.MustCompile(`(?i)\b(?:leaders|ministers|heads|delegations?|representatives|officials) of (?:the )?\{[CI]\d+\}`)
 
+// groupFilter holds the group nouns of groupHeldRe and groupMetRe.
+var groupFilter = keys("leaders|ministers|heads|delegations|officials|delegates|representatives")
+
 var groupHeldRe = pattern(`\b(?:leaders|ministers|heads|delegations)\b (?:of|from) (?:the )?(‹LIST›) (?:held|had|convened)\b[^;]*?(‹E›)`)
 
 var groupMetRe = pattern(`\b(?:ministers|leaders|officials|delegates|representatives|heads)\b[^{};]{0,60}? (?:of|from|in) (?:the )?(‹LIST›)[^;]*?\b(?:met|gathered|convened)\b[^;]*?\b(?:for|at) (?:the )?(‹E›)`)
@@ -526,6 +535,9 @@ var groupMetRe = pattern(`\b(?:ministers|leaders|officials|delegates|representat
 // ruleGroupMet: "The ministers of {C} and {C} met online for the {E}":
 // the countries take part in the event.
 func ruleGroupMet(s *sent, r rule) {
+	if !containsAny(s.t.lower, groupFilter) {
+		return
+	}
 	for _, g := range s.groups(groupHeldRe) {
 		ev := first(g[2])
 		for _, m := range s.listed(kinds(g[1], "CI")) {

@@ -30,11 +30,14 @@ type sent struct {
 	// gazetteer matches of the whole sentence, computed once
 	countryM, bodyM []gazetteer.Match
 	matched         bool
+	// mbuf is the block the sentence's mentions are allocated from.
+	mbuf []mention
 }
 
 // add records a top-level mention over tokens [i, j) and marks them taken.
 func (s *sent) add(k graph.Kind, i, j int, name string) *mention {
-	m := &mention{kind: k, i: i, j: j, s: s.toks[i].s, e: s.toks[j-1].e, name: name}
+	m := s.newMention()
+	*m = mention{kind: k, i: i, j: j, s: s.toks[i].s, e: s.toks[j-1].e, name: name}
 	for t := i; t < j; t++ {
 		s.taken[t] = true
 	}
@@ -45,9 +48,20 @@ func (s *sent) add(k graph.Kind, i, j int, name string) *mention {
 // addNested records a mention inside another one: a node, not a template
 // element.
 func (s *sent) addNested(k graph.Kind, i, j int, name string) *mention {
-	m := &mention{kind: k, i: i, j: j, s: s.toks[i].s, e: s.toks[j-1].e, name: name, nested: true}
+	m := s.newMention()
+	*m = mention{kind: k, i: i, j: j, s: s.toks[i].s, e: s.toks[j-1].e, name: name, nested: true}
 	s.nested = append(s.nested, m)
 	return m
+}
+
+// newMention returns a zero mention from the sentence's block of them:
+// one allocation for several mentions.
+func (s *sent) newMention() *mention {
+	if len(s.mbuf) == cap(s.mbuf) {
+		s.mbuf = make([]mention, 0, 8)
+	}
+	s.mbuf = s.mbuf[:len(s.mbuf)+1]
+	return &s.mbuf[len(s.mbuf)-1]
 }
 
 // free reports whether tokens [i, j) are all untaken.

@@ -11,8 +11,9 @@ import (
 // parentheses removed. Relation rules are patterns over templates:
 // "{P1}, President of the {I2} held a {E3}".
 type template struct {
-	s  string
-	ph []placeholder
+	s     string
+	lower string // s in lower case, set before the rules run
+	ph    []placeholder
 }
 
 // placeholder locates a mention in the template.
