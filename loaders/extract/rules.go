@@ -169,9 +169,10 @@ var modalSkip = set("be have been jointly also soon further")
 // modal reports whether the verb at template position a is negated,
 // future, planned or proposed.
 func (s *sent) modal(a int) bool {
-	words := strings.Fields(strings.ToLower(s.before(a, 40)))
-	for i, n := len(words)-1, 0; i >= 0 && n < 2; i, n = i-1, n+1 {
-		w := strings.Trim(words[i], ",.;:")
+	var buf [2]string
+	k := lastFields(s.before(a, 40), buf[:])
+	for i := 0; i < k; i++ {
+		w := strings.ToLower(strings.Trim(buf[i], ",.;:"))
 		if modalWords[w] || strings.HasSuffix(w, "n't") {
 			return true
 		}
@@ -181,6 +182,30 @@ func (s *sent) modal(a int) bool {
 	}
 	return false
 }
+
+// lastFields stores the last whitespace-separated fields of text in out,
+// the last one first, and returns how many it stored; no allocation.
+func lastFields(text string, out []string) int {
+	n, end := 0, len(text)
+	for n < len(out) {
+		for end > 0 && isSpaceByte(text[end-1]) {
+			end--
+		}
+		if end == 0 {
+			break
+		}
+		start := end
+		for start > 0 && !isSpaceByte(text[start-1]) {
+			start--
+		}
+		out[n] = text[start:end]
+		n++
+		end = start
+	}
+	return n
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // dateNear returns the date mentioned in the clause of position a that is
 // nearest to it; periods such as "(2025-2027)" do not count.
@@ -277,10 +302,18 @@ func (s *sent) affiliate(r rule, p, org *mention, role string) {
 
 // hasTitleHead reports whether a phrase contains a title head.
 func hasTitleHead(phrase string) bool {
-	for _, w := range strings.FieldsFunc(phrase, func(r rune) bool { return r == ' ' || r == ',' }) {
-		if titleHeads[w] || titleHeads[strings.ToLower(w)] {
+	for i := 0; i < len(phrase); {
+		for i < len(phrase) && (phrase[i] == ' ' || phrase[i] == ',') {
+			i++
+		}
+		j := i
+		for j < len(phrase) && phrase[j] != ' ' && phrase[j] != ',' {
+			j++
+		}
+		if w := phrase[i:j]; w != "" && (titleHeads[w] || titleHeads[strings.ToLower(w)]) {
 			return true
 		}
+		i = j
 	}
 	return false
 }

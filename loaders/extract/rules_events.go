@@ -167,16 +167,17 @@ func (s *sent) afterPrep(m *mention) bool {
 	if p.a < 0 {
 		return false
 	}
-	words := strings.Fields(strings.TrimRight(s.before(p.a, 24), " \"“"))
-	if n := len(words); n > 0 && (words[n-1] == "the" || words[n-1] == "a" || words[n-1] == "an") {
-		words = words[:n-1]
+	var buf [3]string
+	n := lastFields(strings.TrimRight(s.before(p.a, 24), " \"“"), buf[:])
+	words := buf[:n]
+	if n > 0 && (words[0] == "the" || words[0] == "a" || words[0] == "an") {
+		words = words[1:]
 	}
-	n := len(words)
-	if n == 0 {
+	if len(words) == 0 {
 		return false
 	}
-	last := strings.ToLower(words[n-1])
-	return governingPreps[last] || last == "to" && n > 1 && strings.EqualFold(words[n-2], "parallel")
+	last := strings.ToLower(words[0])
+	return governingPreps[last] || last == "to" && len(words) > 1 && strings.EqualFold(words[1], "parallel")
 }
 
 var ledUntilRe = regexp.MustCompile(`(?i)\b(?:held|hosted|organi[sz]ed|attended|signed|launched|opened)\b`)

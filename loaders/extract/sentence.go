@@ -80,6 +80,9 @@ func (s *sent) free(i, j int) bool {
 // words returns the text of tokens [i, j) without acronym parentheses and
 // quotes, with single spaces.
 func (s *sent) words(i, j int) string {
+	if w, ok := s.plainSpan(i, j); ok {
+		return w
+	}
 	var b strings.Builder
 	prev := -1
 	for t := i; t < j; t++ {
@@ -94,6 +97,22 @@ func (s *sent) words(i, j int) string {
 		prev = t
 	}
 	return b.String()
+}
+
+// plainSpan returns the text of tokens [i, j) as a substring of the
+// sentence when words would write exactly that: no skipped or quote
+// tokens and nothing but one space or nothing between tokens.
+func (s *sent) plainSpan(i, j int) (string, bool) {
+	if i >= j {
+		return "", i == j
+	}
+	for t := i; t < j; t++ {
+		if tk := s.toks[t]; tk.skip || isQuote(tk.w) || t > i && tk.s-s.toks[t-1].e > 1 ||
+			t > i && tk.s-s.toks[t-1].e == 1 && s.text[tk.s-1] != ' ' {
+			return "", false
+		}
+	}
+	return s.text[s.toks[i].s:s.toks[j-1].e], true
 }
 
 func isQuote(w string) bool {

@@ -27,6 +27,7 @@ var phRe = regexp.MustCompile(`\{([A-Z])(\d+)\}`)
 // buildTemplate writes the template of the sentence.
 func (s *sent) buildTemplate() {
 	var b strings.Builder
+	b.Grow(len(s.text) + 4*len(s.ms))
 	t := &template{}
 	pos, k := 0, 0
 	for idx, m := range s.ms {
