@@ -211,8 +211,13 @@ func (x *extractor) countryMatches(text string) []gazetteer.Match {
 		if x.nameCountries == nil {
 			x.nameCountries = map[string][]gazetteer.Match{}
 		}
-		x.nameCountries[text] = x.g.MatchCountries(text)
-		return x.nameCountries[text]
+		m, ok := shared.countries(x.g, text)
+		if !ok {
+			m = x.g.MatchCountries(text)
+			shared.putCountries(x.g, text, m)
+		}
+		x.nameCountries[text] = m
+		return m
 	}
 	return x.g.MatchCountries(text)
 }
@@ -285,8 +290,13 @@ type bodyHit struct {
 
 // lookupBody asks the gazetteer for a body by name, then by acronym.
 func (x *extractor) lookupBody(name string) (gazetteer.Body, bool) {
-	if b, ok := x.g.BodyByName(name); ok {
-		return b, true
+	hit, known := shared.body(x.g, name)
+	if !known {
+		hit.b, hit.ok = x.g.BodyByName(name)
+		shared.putBody(x.g, name, hit)
+	}
+	if hit.ok {
+		return hit.b, true
 	}
 	if isAcronym(name) {
 		if bs := x.g.BodiesByAcronym(name); len(bs) >= 1 {

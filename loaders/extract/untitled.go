@@ -169,6 +169,9 @@ var eventDeterminers = set("a an the its their")
 // event's name ("9th meeting of ASEAN", "Water forum in Lusaka").
 func (s *sent) findEventPhrases() {
 	for i := 0; i+2 < len(s.toks); i++ {
+		if w := s.toks[i].w; len(w) > 5 || w == "" || w[0]|0x20 != 'a' && w[0]|0x20 != 't' && w[0]|0x20 != 'i' {
+			continue // not a determiner: skip the map lookup
+		}
 		det := s.lower(i)
 		if !eventDeterminers[det] || s.taken[i] {
 			continue
