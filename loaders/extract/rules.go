@@ -527,6 +527,9 @@ func ruleParentOf(s *sent, r rule) {
 
 // rulePartOfOrg: "{I} of the {I}" where the names were split, "{E} of the {I}".
 func rulePartOfOrg(s *sent, r rule) {
+	if !strings.Contains(s.t.s, "} of ") {
+		return
+	}
 	for _, g := range s.groups(partOfRe) {
 		a, b := first(g[1]), first(g[2])
 		if a != nil && b != nil {

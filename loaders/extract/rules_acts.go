@@ -384,6 +384,9 @@ var (
 
 // ruleEstablishedBy: "{I} ... established in {D} by {I}", "{X} set up the {I}".
 func ruleEstablishedBy(s *sent, r rule) {
+	if !containsAny(s.t.lower, establishFilter) {
+		return
+	}
 	for _, loc := range establishedByRe.FindAllStringSubmatchIndex(s.t.s, -1) {
 		what := first(s.within(loc[2], loc[3], "IJ"))
 		if s.modal(strings.Index(s.t.s[loc[0]:], "by")+loc[0]-20) || s.appos[what] && !what.ref {
@@ -413,6 +416,9 @@ func (s *sent) verbPos(a, b int) int {
 	return a
 }
 
+// establishFilter holds the verbs of the establishing patterns.
+var establishFilter = keys("established|founded|set up|created|inaugurated")
+
 var establishedUntilRe = regexp.MustCompile(`(?i)\b(?:and|but|which|who)\s+(?:is |was |has |had )?(?:hosted|located|led|is|was)\b`)
 
 var inPlaceRe = pattern(`^[^;]*?\bin (?:the )?(‹L›)`)
@@ -420,6 +426,9 @@ var inPlaceRe = pattern(`^[^;]*?\bin (?:the )?(‹L›)`)
 // ruleEstablishedIn: "{I}, established in {D} in {L}" and "{I} ...
 // established ... as a centre in {L}": the institution is based there.
 func ruleEstablishedIn(s *sent, r rule) {
+	if !strings.Contains(s.t.s, "{L") || !containsAny(s.t.lower, establishFilter) {
+		return
+	}
 	for _, loc := range establishedInRe.FindAllStringIndex(s.t.s, -1) {
 		if s.modal(loc[0]) {
 			continue

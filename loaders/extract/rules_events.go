@@ -21,6 +21,9 @@ var (
 
 // ruleHeldInPlace: "held the {E} on {D} in {L}", "{E}, held on {D} in {L}".
 func ruleHeldInPlace(s *sent, r rule) {
+	if !strings.Contains(s.t.s, "{E") || !strings.Contains(s.t.s, "{L") {
+		return
+	}
 	for _, re := range []*regexp.Regexp{heldInRe, eventHeldRe, eventInRe} {
 		for _, g := range s.groups(re) {
 			ev, place := first(g[1]), first(g[3])
