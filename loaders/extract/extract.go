@@ -52,6 +52,9 @@ type extractor struct {
 
 // sentMaps are the maps of one sentence being read.
 type sentMaps struct {
+	mbuf         []mention
+	toks         []token
+	taken        []bool
 	acrAt, expAt map[int]string
 	appos        map[*mention]bool
 	aff          map[*mention]*mention
@@ -97,18 +100,28 @@ func (x *extractor) readSentence(e *review.Entry, src review.Sentence) {
 	s.applyRules()
 	s.nameUntitled()
 	x.updateContext(s)
+	x.scratch.mbuf = s.mbuf // reused: no mention outlives its sentence
 }
 
 func (x *extractor) newSent(e *review.Entry, src review.Sentence) *sent {
-	toks := tokenize(src.Text)
+	// The tokens and the taken flags live in buffers reused from sentence
+	// to sentence: nothing keeps them once the next sentence starts.
+	toks := tokenizeInto(x.scratch.toks, src.Text)
+	x.scratch.toks = toks
+	if cap(x.scratch.taken) < len(toks) {
+		x.scratch.taken = make([]bool, len(toks), 2*len(toks))
+	}
+	taken := x.scratch.taken[:len(toks)]
+	clear(taken)
 	if x.scratch.appos == nil {
-		x.scratch = sentMaps{map[int]string{}, map[int]string{}, map[*mention]bool{}, map[*mention]*mention{}}
+		x.scratch.acrAt, x.scratch.expAt = map[int]string{}, map[int]string{}
+		x.scratch.appos, x.scratch.aff = map[*mention]bool{}, map[*mention]*mention{}
 	}
 	clear(x.scratch.acrAt)
 	clear(x.scratch.expAt)
 	clear(x.scratch.appos)
 	clear(x.scratch.aff)
-	s := &sent{x: x, entry: e, src: src, text: src.Text, toks: toks, taken: make([]bool, len(toks)),
+	s := &sent{x: x, entry: e, src: src, text: src.Text, toks: toks, taken: taken, mbuf: x.scratch.mbuf[:0],
 		acrAt: x.scratch.acrAt, expAt: x.scratch.expAt, appos: x.scratch.appos, aff: x.scratch.aff}
 	anchor := x.doc.Issued
 	if len(e.Date) == 10 {

@@ -58,7 +58,7 @@ func (s *sent) addNested(k graph.Kind, i, j int, name string) *mention {
 // one allocation for several mentions.
 func (s *sent) newMention() *mention {
 	if len(s.mbuf) == cap(s.mbuf) {
-		s.mbuf = make([]mention, 0, 8)
+		s.mbuf = make([]mention, 0, max(16, 2*cap(s.mbuf)))
 	}
 	s.mbuf = s.mbuf[:len(s.mbuf)+1]
 	return &s.mbuf[len(s.mbuf)-1]

@@ -18,8 +18,15 @@ type token struct {
 // tokenize splits a sentence into words and punctuation. Hyphens and
 // apostrophes inside words stay ("Chang'e-6", "Anna-Maria"); a possessive
 // "'s" becomes its own token; "Prof." is the word "Prof" and a full stop.
-func tokenize(text string) []token {
-	out := make([]token, 0, len(text)/5+4)
+func tokenize(text string) []token { return tokenizeInto(nil, text) }
+
+// tokenizeInto is tokenize appending to buf[:0], so that a caller can
+// reuse one buffer for sentence after sentence.
+func tokenizeInto(buf []token, text string) []token {
+	out := buf[:0]
+	if need := len(text)/5 + 4; cap(out) < need {
+		out = make([]token, 0, need)
+	}
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
