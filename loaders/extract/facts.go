@@ -35,26 +35,35 @@ func (x *extractor) facts() *graph.Facts {
 		sort.Strings(aliases)
 		f.Nodes = append(f.Nodes, graph.Node{ID: id, Kind: e.kind, Name: e.name, Aliases: aliases, Country: e.country})
 	}
-	seen := make(map[string]bool, len(x.edges))
+	// One block holds every edge's evidence, and edges are told apart by
+	// a struct key rather than a built string (graph.Edge.Key's fields).
+	evs := make([]graph.Evidence, 0, len(x.edges))
+	type edgeKey struct {
+		typ            graph.EdgeType
+		from, to, date string
+	}
+	seen := make(map[edgeKey]bool, len(x.edges))
 	for _, fa := range x.edges {
 		from, okF := ids[fa.from]
 		to, okT := ids[fa.to]
 		if !okF || !okT || from == to {
 			continue
 		}
-		ed := graph.Edge{Type: fa.typ, From: from, To: to, Date: fa.date, Props: fa.props,
-			Confidence: fa.confidence, Rule: fa.rule}
-		ev := fa.evidence
-		ed.Evidence = &ev
-		if !graph.ValidDate(ed.Date) {
-			ed.Date = ""
+		date := fa.date
+		if !graph.ValidDate(date) {
+			date = ""
 		}
-		k := ed.Key()
+		k := edgeKey{fa.typ, from, to, date}
+		if fa.typ.Symmetric() && from > to {
+			k.from, k.to = to, from
+		}
 		if seen[k] {
 			continue
 		}
 		seen[k] = true
-		f.Edges = append(f.Edges, ed)
+		evs = append(evs, fa.evidence)
+		f.Edges = append(f.Edges, graph.Edge{Type: fa.typ, From: from, To: to, Date: date, Props: fa.props,
+			Confidence: fa.confidence, Rule: fa.rule, Evidence: &evs[len(evs)-1]})
 	}
 	return f
 }

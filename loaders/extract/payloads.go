@@ -78,7 +78,7 @@ var carryFilter = keys("carr|holds|includes|included|bears|took|takes")
 // carriedPayloads: "{M} carries the {C} dust counter {J} and ...".
 func (s *sent) carriedPayloads(r rule) {
 	for _, loc := range carriesRe.FindAllStringSubmatchIndex(s.t.s, -1) {
-		m := first(s.within(loc[2], loc[3], "M"))
+		m := s.firstWithin(loc[2], loc[3], "M")
 		if m == nil || s.modal(loc[4]) {
 			continue
 		}
@@ -109,7 +109,7 @@ func (s *sent) payloadSpan(r rule, m *mention, a, b int) {
 		s.emitR(r, graph.PartOf, j, m, "", nil)
 	}
 	for _, loc := range payloadOwnerRe.FindAllStringSubmatchIndex(s.t.s[a:b], -1) {
-		if owner := first(s.within(a+loc[2], a+loc[3], "CI")); owner != nil {
+		if owner := s.firstWithin(a+loc[2], a+loc[3], "CI"); owner != nil {
 			s.emitR(r, graph.ParticipatedIn, owner, m, "", nil)
 		}
 	}
@@ -140,7 +140,7 @@ func ruleSupplied(s *sent, r rule) {
 		if subj == nil {
 			continue
 		}
-		if m := first(s.within(loc[1], end, "M")); m != nil {
+		if m := s.firstWithin(loc[1], end, "M"); m != nil {
 			s.emitR(r, graph.ParticipatedIn, subj, m, "", nil)
 		} else if s.x.topicMission != nil {
 			s.x.emitEntities(r.name, r.conf, graph.ParticipatedIn, subj.ent, s.x.topicMission, "", nil, s.evidence())

@@ -502,7 +502,7 @@ func (s *sent) instIn(r rule) {
 		if strings.Contains(strings.ToLower(s.before(loc[0], 30)), "held") {
 			continue
 		}
-		s.basedIn(r, first(s.within(loc[2], loc[3], "I")), first(s.within(loc[4], loc[5], "LC")))
+		s.basedIn(r, s.firstWithin(loc[2], loc[3], "I"), s.firstWithin(loc[4], loc[5], "LC"))
 	}
 }
 
@@ -601,12 +601,12 @@ func ruleServedAs(s *sent, r rule) {
 			continue
 		}
 		if p := s.subject(loc[0], "P"); p != nil {
-			s.affiliate(r, p, first(s.within(loc[4]-2, loc[5]+1, "I")), role)
+			s.affiliate(r, p, s.firstWithin(loc[4]-2, loc[5]+1, "I"), role)
 		}
 	}
 	for _, loc := range postsAtRe.FindAllStringSubmatchIndex(s.t.s, -1) {
 		if p := s.subject(loc[0], "P"); p != nil {
-			s.affiliate(r, p, first(s.within(loc[2]-2, loc[3]+1, "I")), "staff")
+			s.affiliate(r, p, s.firstWithin(loc[2]-2, loc[3]+1, "I"), "staff")
 		}
 	}
 }

@@ -192,7 +192,7 @@ func ruleSignedPassive(s *sent, r rule) {
 			if s.modal(loc[4]) {
 				continue
 			}
-			a := first(s.within(loc[2], loc[3], "A"))
+			a := s.firstWithin(loc[2], loc[3], "A")
 			act := signVerbs[strings.ToLower(s.t.s[loc[4]:loc[5]])]
 			signers := s.listed(s.within(loc[6], loc[7], "PIC"))
 			for _, m := range append(signers, s.signersBodies(signers)...) {
@@ -215,7 +215,7 @@ func ruleRenewal(s *sent, r rule) {
 		}
 	}
 	for _, loc := range renewalRe.FindAllStringSubmatchIndex(s.t.s, -1) {
-		a := first(s.within(loc[4], loc[5], "A"))
+		a := s.firstWithin(loc[4], loc[5], "A")
 		if a == nil || s.modal(loc[0]) {
 			continue
 		}
@@ -353,7 +353,7 @@ func ruleLaunched(s *sent, r rule) {
 		s.emitR(r, graph.Launched, first(g[2]), first(g[1]), s.actDate(s.ph(first(g[1])).b), nil)
 	}
 	for _, loc := range launchedThatRe.FindAllStringSubmatchIndex(s.t.s, -1) {
-		m, who := first(s.within(loc[2], loc[3], "M")), first(s.within(loc[4], loc[5], "CI"))
+		m, who := s.firstWithin(loc[2], loc[3], "M"), s.firstWithin(loc[4], loc[5], "CI")
 		s.emitR(r, graph.Launched, who, m, s.actDate(loc[5]), nil)
 	}
 }
@@ -388,7 +388,7 @@ func ruleEstablishedBy(s *sent, r rule) {
 		return
 	}
 	for _, loc := range establishedByRe.FindAllStringSubmatchIndex(s.t.s, -1) {
-		what := first(s.within(loc[2], loc[3], "IJ"))
+		what := s.firstWithin(loc[2], loc[3], "IJ")
 		if s.modal(strings.Index(s.t.s[loc[0]:], "by")+loc[0]-20) || s.appos[what] && !what.ref {
 			continue
 		}
@@ -400,7 +400,7 @@ func ruleEstablishedBy(s *sent, r rule) {
 		s.emitR(r, graph.Established, first(g[2]), first(g[1]), s.dateNear(s.ph(first(g[2])).b), nil)
 	}
 	for _, loc := range establishedRe.FindAllStringSubmatchIndex(s.t.s, -1) {
-		who, what := first(s.within(loc[2], loc[3], "PIC")), first(s.within(loc[4], loc[5], "IJ"))
+		who, what := s.firstWithin(loc[2], loc[3], "PIC"), s.firstWithin(loc[4], loc[5], "IJ")
 		if who == nil || what == nil || s.appos[who] || s.afterPrep(who) || s.modal(s.verbPos(loc[3], loc[4])) {
 			continue
 		}
@@ -491,7 +491,7 @@ func ruleDeveloped(s *sent, r rule) {
 		}
 	}
 	for _, loc := range developedByRe.FindAllStringSubmatchIndex(s.t.s, -1) {
-		what := first(s.within(loc[2], loc[3], "JM"))
+		what := s.firstWithin(loc[2], loc[3], "JM")
 		devs := s.listed(kinds(s.within(loc[6], loc[7], "PI"), "PI"))
 		for _, m := range devs {
 			s.emitR(r, graph.Developed, m, what, s.actDate(s.ph(what).b), nil)
@@ -578,7 +578,7 @@ func ruleCooperated(s *sent, r rule) {
 	}
 	for _, re := range res {
 		for _, loc := range re.FindAllStringSubmatchIndex(s.t.s, -1) {
-			a, b := first(s.within(loc[2], loc[3], "PIC")), first(s.within(loc[4], loc[5], "PIC"))
+			a, b := s.firstWithin(loc[2], loc[3], "PIC"), s.firstWithin(loc[4], loc[5], "PIC")
 			if a == nil || b == nil || s.modal(loc[4]) || s.appos[a] || s.appos[b] {
 				continue
 			}

@@ -99,7 +99,7 @@ func ruleHostedBy(s *sent, r rule) {
 // group from countries.
 func ruleHostHeld(s *sent, r rule) {
 	for _, loc := range hostActiveRe.FindAllStringSubmatchIndex(s.t.s, -1) {
-		ev := first(s.within(loc[4], loc[5], "E"))
+		ev := s.firstWithin(loc[4], loc[5], "E")
 		if ev == nil || s.modal(loc[0]) {
 			continue
 		}
@@ -206,7 +206,7 @@ func ruleLedBy(s *sent, r rule) {
 			end = loc[1] + h[0]
 		}
 		leaders := s.listed(s.within(loc[1], end, "PIC"))
-		target := first(s.within(end, cb, "EM"))
+		target := s.firstWithin(end, cb, "EM")
 		if target == nil {
 			target = s.subject(loc[0], "EMI")
 		}
@@ -229,7 +229,7 @@ func ruleLedBy(s *sent, r rule) {
 // ruleLedActive: "{P} led the {E}", "{I} headed the {M}".
 func ruleLedActive(s *sent, r rule) {
 	for _, loc := range ledActiveRe.FindAllStringSubmatchIndex(s.t.s, -1) {
-		who, what := first(s.within(loc[2], loc[3], "PIC")), first(s.within(loc[4], loc[5], "EMI"))
+		who, what := s.firstWithin(loc[2], loc[3], "PIC"), s.firstWithin(loc[4], loc[5], "EMI")
 		if who == nil || what == nil || s.appos[who] || s.modal(loc[4]) {
 			continue
 		}
@@ -329,7 +329,7 @@ func ruleAttended(s *sent, r rule) {
 	lower := s.t.lower
 	if containsAny(lower, attendFilter) {
 		for _, loc := range attendedRe.FindAllStringSubmatchIndex(s.t.s, -1) {
-			target := first(s.within(loc[2], loc[3], "EM"))
+			target := s.firstWithin(loc[2], loc[3], "EM")
 			if s.modal(loc[0]) {
 				continue
 			}
@@ -364,7 +364,7 @@ func ruleAttended(s *sent, r rule) {
 // missionContributors: "{M} carries instruments from {X} and {Y}",
 // "with astronauts {P}, {P} and {P}": they take part in the mission.
 func (s *sent) missionContributors(r rule, lower string) {
-	m := first(s.within(0, len(s.t.s), "M"))
+	m := s.firstWithin(0, len(s.t.s), "M")
 	if m == nil {
 		return
 	}

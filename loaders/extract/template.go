@@ -105,6 +105,17 @@ func (s *sent) within(a, b int, letters string) []*mention {
 	return out
 }
 
+// firstWithin is first(s.within(a, b, letters)) without building the
+// list.
+func (s *sent) firstWithin(a, b int, letters string) *mention {
+	for _, p := range s.t.ph {
+		if p.a >= a && p.b <= b && strings.IndexByte(letters, p.m.letter()) >= 0 {
+			return p.m
+		}
+	}
+	return nil
+}
+
 // clause returns the bounds of the clause around template position pos:
 // clauses are separated by semicolons.
 func (s *sent) clause(pos int) (int, int) {
