@@ -279,22 +279,34 @@ func (a *applier) loadNodes(ids []string) (map[string]*storedNode, error) {
 type edgeRef struct{ Type, From, To, Key string }
 
 func (a *applier) loadEdges(refs []edgeRef) (map[string]*storedEdge, error) {
-	rows := make([]any, len(refs))
-	for i, r := range refs {
-		rows[i] = map[string]any{"from": r.From, "to": r.To, "key": r.Key}
+	out := make(map[string]*storedEdge, len(refs))
+	err := a.perType(refs, func(t graph.EdgeType, rows []any) error {
+		recs, err := a.run(fmt.Sprintf("UNWIND $rows AS row MATCH ()-[r:%s {key: row.key}]->() RETURN %s AS r", t, fullEdgeMap),
+			map[string]any{"rows": rows})
+		for _, r := range recs {
+			v, _ := r.Get("r")
+			out[str(v.(map[string]any), "key")] = storedEdgeFrom(v)
+		}
+		return err
+	})
+	return out, err
+}
+
+// perType calls fn once per edge type with the rows {key} of refs of that
+// type: relationship types come from the allowlist, never from input.
+func (a *applier) perType(refs []edgeRef, fn func(t graph.EdgeType, rows []any) error) error {
+	groups := map[graph.EdgeType][]any{}
+	for _, r := range refs {
+		groups[graph.EdgeType(r.Type)] = append(groups[graph.EdgeType(r.Type)], map[string]any{"key": r.Key})
 	}
-	recs, err := a.run(`UNWIND $rows AS row
-		MATCH (:Entity {id: row.from})-[r {key: row.key}]->(:Entity {id: row.to})
-		RETURN `+fullEdgeMap+` AS r`, map[string]any{"rows": rows})
-	if err != nil {
-		return nil, err
+	for _, t := range graph.EdgeTypes {
+		if len(groups[t]) > 0 {
+			if err := fn(t, groups[t]); err != nil {
+				return err
+			}
+		}
 	}
-	out := make(map[string]*storedEdge, len(recs))
-	for _, r := range recs {
-		v, _ := r.Get("r")
-		out[str(v.(map[string]any), "key")] = storedEdgeFrom(v)
-	}
-	return out, nil
+	return nil
 }
 
 func storedEdgeFrom(v any) *storedEdge {
@@ -316,7 +328,8 @@ func (a *applier) withdraw(old *storedDoc, keepIDs, keepKeys map[string]bool) er
 	if err != nil {
 		return err
 	}
-	var drop, update []any
+	var drop []edgeRef
+	var update []storedEdge
 	for _, ref := range refs {
 		e, ok := edges[ref.Key]
 		if !ok {
@@ -324,20 +337,23 @@ func (a *applier) withdraw(old *storedDoc, keepIDs, keepKeys map[string]bool) er
 		}
 		e.dropDoc(a.doc.ID)
 		if len(e.Docs) == 0 {
-			drop = append(drop, map[string]any{"from": e.From, "to": e.To, "key": e.ID})
+			drop = append(drop, ref)
 			a.sum.EdgesRemoved++
 			continue
 		}
 		if a.deleting {
 			a.sum.EdgesKept++
 		}
-		update = append(update, e.row())
+		update = append(update, *e)
 	}
-	if _, err := a.run(`UNWIND $rows AS row MATCH (:Entity {id: row.from})-[r {key: row.key}]->(:Entity {id: row.to}) DELETE r`,
-		map[string]any{"rows": drop}); err != nil {
+	err = a.perType(drop, func(t graph.EdgeType, rows []any) error {
+		_, err := a.run(fmt.Sprintf("UNWIND $rows AS row MATCH ()-[r:%s {key: row.key}]->() DELETE r", t), map[string]any{"rows": rows})
+		return err
+	})
+	if err != nil {
 		return err
 	}
-	if err := a.updateEdgeSupport(update); err != nil {
+	if err := a.writeEdges(update, true); err != nil {
 		return err
 	}
 	return a.withdrawNodes(old, keepIDs)
@@ -376,12 +392,6 @@ func (a *applier) withdrawNodes(old *storedDoc, keepIDs map[string]bool) error {
 		return err
 	}
 	_, err = a.run("UNWIND $rows AS row MATCH (n:Entity {id: row.id}) SET n.docs = row.docs", map[string]any{"rows": update})
-	return err
-}
-
-func (a *applier) updateEdgeSupport(rows []any) error {
-	_, err := a.run(`UNWIND $rows AS row MATCH (:Entity {id: row.from})-[r {key: row.key}]->(:Entity {id: row.to})
-		SET r.docs = row.docs, r.seen = row.seen, r.ev = row.ev, r.evdoc = row.evdoc`, map[string]any{"rows": rows})
 	return err
 }
 
@@ -517,27 +527,42 @@ func (a *applier) upsertEdges(edges []storedEdge) error {
 	if err != nil {
 		return err
 	}
-	byType := map[graph.EdgeType][]any{}
+	var added, kept []storedEdge
 	for _, e := range edges {
 		if s, ok := stored[e.ID]; ok {
 			a.sum.EdgesKept++
-			e = a.mergeEdge(s, e)
+			kept = append(kept, a.mergeEdge(s, e))
 		} else {
 			a.sum.EdgesAdded++
 			e.Docs, e.Seen = []string{a.doc.ID}, []string{a.doc.Issued}
+			added = append(added, e)
 		}
+	}
+	if err := a.writeEdges(kept, true); err != nil {
+		return err
+	}
+	return a.writeEdges(added, false)
+}
+
+// writeEdges writes edges, one statement per edge type: stored ones are
+// found by their key (an index seek) and updated; new ones are created
+// between their endpoints.
+func (a *applier) writeEdges(edges []storedEdge, stored bool) error {
+	byType := map[graph.EdgeType][]any{}
+	for _, e := range edges {
 		byType[e.Type] = append(byType[e.Type], edgeRow(e))
 	}
 	for _, t := range graph.EdgeTypes {
 		if len(byType[t]) == 0 {
 			continue
 		}
-		q := fmt.Sprintf(`UNWIND $rows AS row
-			MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
-			MERGE (a)-[r:%s {key: row.key}]->(b)
-			SET r.date = row.date, r.year = row.year, r.lo = row.lo, r.hi = row.hi, r.props = row.props,
-			r.confidence = row.confidence, r.rule = row.rule, r.docs = row.docs, r.seen = row.seen,
-			r.ev = row.ev, r.evdoc = row.evdoc`, t)
+		match := fmt.Sprintf("MATCH ()-[r:%s {key: row.key}]->()", t)
+		if !stored {
+			match = fmt.Sprintf("MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:%s {key: row.key}]->(b)", t)
+		}
+		q := "UNWIND $rows AS row " + match + ` SET r.date = row.date, r.year = row.year, r.lo = row.lo, r.hi = row.hi,
+			r.props = row.props, r.confidence = row.confidence, r.rule = row.rule, r.docs = row.docs,
+			r.seen = row.seen, r.ev = row.ev, r.evdoc = row.evdoc`
 		if _, err := a.run(q, map[string]any{"rows": byType[t]}); err != nil {
 			return err
 		}

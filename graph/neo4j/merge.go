@@ -91,31 +91,21 @@ func (a *applier) moveEdges(keep, drop string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	byType := map[graph.EdgeType][]any{}
+	var kept, added []storedEdge
 	for _, e := range moved {
 		if x, ok := existing[e.ID]; ok {
-			e = unionEdges(x, e)
+			kept = append(kept, unionEdges(x, e))
+		} else {
+			added = append(added, e)
 		}
-		byType[e.Type] = append(byType[e.Type], edgeRow(e))
 	}
 	if _, err := a.run("MATCH (n:Entity {id: $drop}) DETACH DELETE n", map[string]any{"drop": drop}); err != nil {
 		return nil, err
 	}
-	for _, t := range graph.EdgeTypes {
-		if len(byType[t]) == 0 {
-			continue
-		}
-		q := fmt.Sprintf(`UNWIND $rows AS row
-			MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})
-			MERGE (a)-[r:%s {key: row.key}]->(b)
-			SET r.date = row.date, r.year = row.year, r.lo = row.lo, r.hi = row.hi, r.props = row.props,
-			r.confidence = row.confidence, r.rule = row.rule, r.docs = row.docs, r.seen = row.seen,
-			r.ev = row.ev, r.evdoc = row.evdoc`, t)
-		if _, err := a.run(q, map[string]any{"rows": byType[t]}); err != nil {
-			return nil, err
-		}
+	if err := a.writeEdges(kept, true); err != nil {
+		return nil, err
 	}
-	return docs, nil
+	return docs, a.writeEdges(added, false)
 }
 
 // unionEdges merges two stored statements of one edge.

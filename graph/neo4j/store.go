@@ -79,7 +79,10 @@ func schema() []string {
 	}
 	for _, t := range graph.EdgeTypes {
 		qs = append(qs, fmt.Sprintf("CREATE INDEX rel_year_%s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.year)", t, t),
-			fmt.Sprintf("CREATE INDEX rel_key_%s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.key)", t, t))
+			// Edge keys are unique per type; the constraint's index makes
+			// every write and evidence lookup by key an index seek.
+			fmt.Sprintf("DROP INDEX rel_key_%s IF EXISTS", t),
+			fmt.Sprintf("CREATE CONSTRAINT rel_key_unique_%s IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE r.key IS UNIQUE", t, t))
 	}
 	return qs
 }
