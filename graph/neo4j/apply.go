@@ -280,33 +280,35 @@ type edgeRef struct{ Type, From, To, Key string }
 
 func (a *applier) loadEdges(refs []edgeRef) (map[string]*storedEdge, error) {
 	out := make(map[string]*storedEdge, len(refs))
-	err := a.perType(refs, func(t graph.EdgeType, rows []any) error {
-		recs, err := a.run(fmt.Sprintf("UNWIND $rows AS row MATCH ()-[r:%s {key: row.key}]->() RETURN %s AS r", t, fullEdgeMap),
-			map[string]any{"rows": rows})
-		for _, r := range recs {
-			v, _ := r.Get("r")
-			out[str(v.(map[string]any), "key")] = storedEdgeFrom(v)
-		}
-		return err
-	})
+	if len(refs) == 0 {
+		return out, nil
+	}
+	recs, err := a.run(byKey("RETURN "+fullEdgeMap+" AS r"), map[string]any{"rows": keyRows(refs)})
+	for _, r := range recs {
+		v, _ := r.Get("r")
+		out[str(v.(map[string]any), "key")] = storedEdgeFrom(v)
+	}
 	return out, err
 }
 
-// perType calls fn once per edge type with the rows {key} of refs of that
-// type: relationship types come from the allowlist, never from input.
-func (a *applier) perType(refs []edgeRef, fn func(t graph.EdgeType, rows []any) error) error {
-	groups := map[graph.EdgeType][]any{}
-	for _, r := range refs {
-		groups[graph.EdgeType(r.Type)] = append(groups[graph.EdgeType(r.Type)], map[string]any{"key": r.Key})
+// byKey returns a statement that finds, for each row {type, key} of $rows,
+// the relationship of that type and key by an index seek (one branch per
+// type of the allowlist, so types never come from input), then runs tail
+// with r bound.
+func byKey(tail string) string {
+	branches := make([]string, len(graph.EdgeTypes))
+	for i, t := range graph.EdgeTypes {
+		branches[i] = fmt.Sprintf("WITH row WITH row WHERE row.type = '%s' MATCH ()-[r:%s {key: row.key}]->() RETURN r", t, t)
 	}
-	for _, t := range graph.EdgeTypes {
-		if len(groups[t]) > 0 {
-			if err := fn(t, groups[t]); err != nil {
-				return err
-			}
-		}
+	return "UNWIND $rows AS row CALL { " + strings.Join(branches, " UNION ALL ") + " } " + tail
+}
+
+func keyRows(refs []edgeRef) []any {
+	rows := make([]any, len(refs))
+	for i, r := range refs {
+		rows[i] = map[string]any{"type": r.Type, "key": r.Key}
 	}
-	return nil
+	return rows
 }
 
 func storedEdgeFrom(v any) *storedEdge {
@@ -346,12 +348,10 @@ func (a *applier) withdraw(old *storedDoc, keepIDs, keepKeys map[string]bool) er
 		}
 		update = append(update, *e)
 	}
-	err = a.perType(drop, func(t graph.EdgeType, rows []any) error {
-		_, err := a.run(fmt.Sprintf("UNWIND $rows AS row MATCH ()-[r:%s {key: row.key}]->() DELETE r", t), map[string]any{"rows": rows})
-		return err
-	})
-	if err != nil {
-		return err
+	if len(drop) > 0 {
+		if _, err := a.run(byKey("DELETE r"), map[string]any{"rows": keyRows(drop)}); err != nil {
+			return err
+		}
 	}
 	if err := a.writeEdges(update, true); err != nil {
 		return err
@@ -429,11 +429,6 @@ func at(xs []string, i int) string {
 	return ""
 }
 
-func (e *storedEdge) row() map[string]any {
-	return map[string]any{"from": e.From, "to": e.To, "key": e.ID,
-		"docs": nonNil(e.Docs), "seen": nonNil(e.Seen), "ev": nonNil(e.Ev), "evdoc": nonNil(e.EvDoc)}
-}
-
 func nonNil(xs []string) []string {
 	if xs == nil {
 		return []string{}
@@ -467,18 +462,22 @@ func (a *applier) upsertNodes(nodes []graph.Node) error {
 		}
 		byKind[n.Kind] = append(byKind[n.Kind], nodeRow(n, addDoc(s.Docs, a.doc.ID)))
 	}
+	var rows []any
 	for _, k := range graph.Kinds {
-		if len(byKind[k]) == 0 {
-			continue
-		}
-		q := fmt.Sprintf(`UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n:%s,
-			n.kind = row.kind, n.name = row.name, n.aliases = row.aliases, n.search = row.search,
-			n.names = row.names, n.country = row.country, n.props = row.props, n.docs = row.docs`, k)
-		if _, err := a.run(q, map[string]any{"rows": byKind[k]}); err != nil {
-			return err
-		}
+		rows = append(rows, byKind[k]...)
 	}
-	return nil
+	if len(rows) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	b.WriteString(`UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n.kind = row.kind, n.name = row.name,
+		n.aliases = row.aliases, n.search = row.search, n.names = row.names, n.country = row.country,
+		n.props = row.props, n.docs = row.docs`)
+	for _, k := range graph.Kinds { // labels from the allowlist only
+		fmt.Fprintf(&b, " FOREACH (_ IN CASE WHEN row.kind = '%s' THEN [1] ELSE [] END | SET n:%s)", k, k)
+	}
+	_, err = a.run(b.String(), map[string]any{"rows": rows})
+	return err
 }
 
 // mergeNode folds a newly stated node into its stored twin: the stored name
@@ -544,30 +543,28 @@ func (a *applier) upsertEdges(edges []storedEdge) error {
 	return a.writeEdges(added, false)
 }
 
-// writeEdges writes edges, one statement per edge type: stored ones are
-// found by their key (an index seek) and updated; new ones are created
-// between their endpoints.
+// writeEdges writes edges in one statement: stored ones are found by their
+// key (an index seek) and updated; new ones are created between their
+// endpoints, under the relationship type of their row (from the allowlist).
 func (a *applier) writeEdges(edges []storedEdge, stored bool) error {
-	byType := map[graph.EdgeType][]any{}
-	for _, e := range edges {
-		byType[e.Type] = append(byType[e.Type], edgeRow(e))
+	if len(edges) == 0 {
+		return nil
 	}
-	for _, t := range graph.EdgeTypes {
-		if len(byType[t]) == 0 {
-			continue
-		}
-		match := fmt.Sprintf("MATCH ()-[r:%s {key: row.key}]->()", t)
-		if !stored {
-			match = fmt.Sprintf("MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to}) CREATE (a)-[r:%s {key: row.key}]->(b)", t)
-		}
-		q := "UNWIND $rows AS row " + match + ` SET r.date = row.date, r.year = row.year, r.lo = row.lo, r.hi = row.hi,
-			r.props = row.props, r.confidence = row.confidence, r.rule = row.rule, r.docs = row.docs,
-			r.seen = row.seen, r.ev = row.ev, r.evdoc = row.evdoc`
-		if _, err := a.run(q, map[string]any{"rows": byType[t]}); err != nil {
-			return err
-		}
+	rows := make([]any, len(edges))
+	for i, e := range edges {
+		rows[i] = edgeRow(e)
 	}
-	return nil
+	q := byKey("SET r = row.p")
+	if !stored {
+		var b strings.Builder
+		b.WriteString("UNWIND $rows AS row MATCH (a:Entity {id: row.from}) MATCH (b:Entity {id: row.to})")
+		for _, t := range graph.EdgeTypes {
+			fmt.Fprintf(&b, " FOREACH (_ IN CASE WHEN row.type = '%s' THEN [1] ELSE [] END | CREATE (a)-[r:%s]->(b) SET r = row.p)", t, t)
+		}
+		q = b.String()
+	}
+	_, err := a.run(q, map[string]any{"rows": rows})
+	return err
 }
 
 // mergeEdge folds this document's statement of an edge into the stored one:
@@ -589,15 +586,13 @@ func (a *applier) mergeEdge(s *storedEdge, e storedEdge) storedEdge {
 }
 
 func edgeRow(e storedEdge) map[string]any {
-	row := e.row()
-	var date, year, lo, hi any
+	p := map[string]any{"key": e.ID, "props": propsJSON(e.Props), "confidence": e.Confidence, "rule": e.Rule,
+		"docs": nonNil(e.Docs), "seen": nonNil(e.Seen), "ev": nonNil(e.Ev), "evdoc": nonNil(e.EvDoc)}
 	if e.Date != "" {
-		l, h := graph.DateBounds(e.Date)
-		date, year, lo, hi = e.Date, int64(graph.YearOf(e.Date)), l, h
+		lo, hi := graph.DateBounds(e.Date)
+		p["date"], p["year"], p["lo"], p["hi"] = e.Date, int64(graph.YearOf(e.Date)), lo, hi
 	}
-	row["date"], row["year"], row["lo"], row["hi"] = date, year, lo, hi
-	row["props"], row["confidence"], row["rule"] = propsJSON(e.Props), e.Confidence, e.Rule
-	return row
+	return map[string]any{"type": string(e.Type), "key": e.ID, "from": e.From, "to": e.To, "p": p}
 }
 
 func (a *applier) writeDocument(nodes []graph.Node, edges []storedEdge) error {
