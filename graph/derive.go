@@ -1004,20 +1004,26 @@ type ScoredNode struct {
 	Score int
 }
 
-// nodeKey is the sort key of FindNodes: rank (negated degree or score, 0 by
-// name), then name key (by name only), then ID.
+// nodeKey is the sort key of FindNodes: rank (negated degree; negated score
+// then name length; 0 by name), then name key (by name only), then ID.
 type nodeKey struct {
 	rank int
 	name string
 	id   string
 }
 
+// relevanceSpan separates text scores in a relevance rank.
+const relevanceSpan = 10_000
+
 func keyOf(order NodeOrder, s *ScoredNode) nodeKey {
 	switch order {
 	case ByDegree:
 		return nodeKey{rank: -s.Node.Degree, id: s.Node.ID}
 	case ByRelevance:
-		return nodeKey{rank: -s.Score, id: s.Node.ID}
+		// Within a score, shorter names first: they match the query more
+		// closely ("Chinese Academy of Sciences" before an agreement that
+		// names it).
+		return nodeKey{rank: -s.Score*relevanceSpan + min(len(s.Node.Name), relevanceSpan-1), id: s.Node.ID}
 	}
 	return nodeKey{name: NameKey(s.Node.Name), id: s.Node.ID}
 }

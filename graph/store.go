@@ -151,8 +151,9 @@ const (
 // NodeQuery selects nodes. All conditions must hold. Prefix and Contains
 // compare case-insensitively against the name and every alias. Text is a
 // full-text query over names and aliases (words, any order); with Text the
-// default order is ByRelevance, where exact name or alias matches rank
-// first. Order defaults to ByName.
+// default order is ByRelevance: exact name or alias matches first, then
+// prefixes, then names with every word, then some words; within a score,
+// shorter names first, then ID. Order defaults to ByName.
 type NodeQuery struct {
 	Kinds     []Kind
 	Prefix    string
