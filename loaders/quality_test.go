@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/sdkg/sdkg/graph"
+	"github.com/sdkg/sdkg/internal/testenv"
 	"github.com/sdkg/sdkg/loaders/internal/score"
 	"github.com/sdkg/sdkg/loaders/review"
 )
@@ -77,24 +78,8 @@ func TestQuality(t *testing.T) {
 	}
 }
 
-// moduleRoot walks up from the package directory to go.mod.
-func moduleRoot(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-}
+// moduleRoot is the directory of go.mod.
+func moduleRoot(t testing.TB) string { return testenv.ModuleRoot(t) }
 
 func mustReadFacts(t testing.TB, path string) *graph.Facts {
 	t.Helper()

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/sdkg/sdkg/graph"
+	"github.com/sdkg/sdkg/internal/testenv"
 )
 
 // newStoreFunc opens an empty store for one test; the store is closed when
@@ -189,23 +190,8 @@ func goldFacts(t *testing.T) graph.Facts {
 	return f
 }
 
-// moduleRoot walks up from the package directory to go.mod.
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		if dir == filepath.Dir(dir) {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = filepath.Dir(dir)
-	}
-}
+// moduleRoot is the directory of go.mod.
+func moduleRoot(t *testing.T) string { return testenv.ModuleRoot(t) }
 
 // syncBuffer is a bytes.Buffer safe for the concurrent writes of a logger.
 type syncBuffer struct {

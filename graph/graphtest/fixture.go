@@ -11,30 +11,14 @@ import (
 
 	"github.com/sdkg/sdkg/graph"
 	"github.com/sdkg/sdkg/graph/gen"
+	"github.com/sdkg/sdkg/internal/testenv"
 )
 
 // GoldPath is the seed's gold facts, relative to the module root.
 const GoldPath = "../shared/gold/000_17e0c0e76aac70b7.gold.json"
 
-// ModuleRoot returns the directory of the nearest go.mod above the working
-// directory.
-func ModuleRoot(tb testing.TB) string {
-	tb.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			tb.Fatal("no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
+// ModuleRoot is the directory of go.mod (see testenv.ModuleRoot).
+func ModuleRoot(tb testing.TB) string { return testenv.ModuleRoot(tb) }
 
 // GoldFacts loads the seed's gold facts and adapts them to a stored
 // document: every edge gets a confidence, a rule and evidence (gold files

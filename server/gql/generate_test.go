@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/sdkg/sdkg/internal/testenv"
 )
 
 // TestGeneratedCodeIsCurrent fails when `go generate ./server/gql` would
@@ -47,24 +49,8 @@ func TestGeneratedCodeIsCurrent(t *testing.T) {
 	}
 }
 
-// moduleRoot walks up from the package directory to the directory of go.mod.
-func moduleRoot(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-}
+// moduleRoot is the directory of go.mod.
+func moduleRoot(t *testing.T) string { return testenv.ModuleRoot(t) }
 
 // copyDir copies the regular non-test files of src (not its subdirectories).
 func copyDir(t *testing.T, src, dst string) {
