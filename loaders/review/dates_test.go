@@ -49,7 +49,7 @@ func TestFindDates(t *testing.T) {
 		{"CountIsNotDate", "All 33 participating countries agreed.", "2025-05", nil},
 		{"OrdinalIsNotDate", "The 75th anniversary of relations.", "2025-05", nil},
 		{"CodesAreNotDates", "The asteroid 2016h03 and comet 311P.", "2025-05", nil},
-		{"NameYearIsNotDate", "The UN 2030 Agenda and Tianwen-2 mission.", "2025-05", nil},
+		{"NameYearIsNotDate", "The UN 2030 Agenda and the Shijian-21 mission.", "2025-05", nil},
 		{"YearOutOfRange", "Built in 1850 and planned in 2150.", "2025-05", nil},
 		{"ModalMayIsNotMonth", "The agencies may sign in 2025.", "2024-05", []string{`"in 2025"=2025`}},
 		{"LowercaseMonthIsNotMonth", "They march on 12 may.", "2024-05", nil},

@@ -277,7 +277,7 @@ func (sc *dateScanner) year(i int) (int, bool) {
 }
 
 // glued reports whether number token i is part of a larger number or code:
-// a letter or digit touches it, or it follows "1," / "3." / "Tianwen-" but
+// a letter or digit touches it, or it follows "1," / "3." / "Shijian-" but
 // not a qualifier ("mid-2024").
 func (sc *dateScanner) glued(i int) bool {
 	if !sc.adjacent(i-1, i) {

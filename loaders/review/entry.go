@@ -137,7 +137,7 @@ func (p *parser) addSentences(e *Entry, pr para, index int) {
 
 // sourceStart maps the start of a sentence in the cleaned text to the
 // source: just after the space that precedes it, so that markup opening the
-// sentence ("*Tianwen-2*", "[signed](#)") is inside.
+// sentence ("*Shijian-21*", "[signed](#)") is inside.
 func (p *parser) sourceStart(orig []int32, cs, a int) int {
 	if cs == 0 {
 		return a

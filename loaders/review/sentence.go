@@ -9,7 +9,7 @@ import (
 // span is a byte range [0] to [1].
 type span [2]int
 
-// titleAbbrevs never end a sentence: "Prof. Dai", "Ms. Arabia", "St. Petersburg".
+// titleAbbrevs never end a sentence: "Prof. Liu", "Ms. Okafor", "St. Petersburg".
 var titleAbbrevs = map[string]bool{
 	"prof": true, "dr": true, "mr": true, "mrs": true, "ms": true, "mx": true, "st": true, "mt": true,
 	"gen": true, "col": true, "lt": true, "sen": true, "rep": true, "gov": true, "hon": true, "rev": true,

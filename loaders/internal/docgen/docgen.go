@@ -67,7 +67,7 @@ func sentence(r *rand.Rand, month int) string {
 		return fmt.Sprintf("%s, a researcher from the Institute of %s, said the results would be shared with partners in %s.",
 			person(r), pick(r, fields), countries[c])
 	case 4:
-		return fmt.Sprintf("China launched the Tianwen-%d mission on %d %s from the Wenchang Space Launch Site.", r.Intn(9)+1, day, months[month-1])
+		return fmt.Sprintf("China launched the Shijian-%d mission on %d %s from the Wenchang Space Launch Site.", r.Intn(9)+1, day, months[month-1])
 	case 5:
 		return fmt.Sprintf("The %s Centre for %s was established in %d by the National Natural Science Foundation of China in %s.",
 			adjs[c], pick(r, topics), 2000+r.Intn(20), pick(r, cities))
