@@ -16,6 +16,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -81,20 +82,46 @@ func schema() []string {
 		qs = append(qs, fmt.Sprintf("CREATE INDEX rel_year_%s IF NOT EXISTS FOR ()-[r:%s]-() ON (r.year)", t, t),
 			// Edge keys are unique per type; the constraint's index makes
 			// every write and evidence lookup by key an index seek.
-			fmt.Sprintf("DROP INDEX rel_key_%s IF EXISTS", t),
 			fmt.Sprintf("CREATE CONSTRAINT rel_key_unique_%s IF NOT EXISTS FOR ()-[r:%s]-() REQUIRE r.key IS UNIQUE", t, t))
 	}
 	return qs
 }
 
+// createSchema creates the constraints and indexes that do not exist yet
+// (one SHOW INDEXES round trip when all do, as on every start but the
+// first) and waits until new ones are online.
 func (s *Store) createSchema(ctx context.Context) error {
+	recs, err := s.query(ctx, "SHOW INDEXES YIELD name RETURN collect(name) AS names", nil, false)
+	if err != nil {
+		return err
+	}
+	v, _ := recs[0].Get("names")
+	have := map[string]bool{}
+	for _, n := range strs(v) {
+		have[n] = true
+	}
+	created := false
 	for _, q := range schema() {
+		if have[schemaName(q)] {
+			continue
+		}
 		if _, err := s.query(ctx, q, nil, true); err != nil {
 			return err
 		}
+		created = true
 	}
-	_, err := s.query(ctx, "CALL db.awaitIndexes(60)", nil, false)
+	if !created {
+		return nil
+	}
+	_, err = s.query(ctx, "CALL db.awaitIndexes(60)", nil, false)
 	return err
+}
+
+// schemaName is the name a schema statement of schema() gives its index
+// or constraint: the word before IF NOT EXISTS.
+func schemaName(q string) string {
+	f := strings.Fields(q[:strings.Index(q, " IF NOT EXISTS")])
+	return f[len(f)-1]
 }
 
 // Close releases the driver; later calls return EUNAVAILABLE.
