@@ -56,12 +56,17 @@ if [[ ${CI:-} == true ]]; then NEO4J_CDS=${NEO4J_CDS:-0}; else NEO4J_CDS=${NEO4J
 
 log() { echo "neo4j: $*" >&2; }
 
+# proc_alive PID: the process exists and is not a zombie, whatever it runs.
+proc_alive() {
+	local pid=$1
+	[[ -n $pid && -r /proc/$pid/status ]] || return 1
+	! grep -q '^State:[[:space:]]*Z' "/proc/$pid/status" 2>/dev/null
+}
+
 # pid_alive PID: the process exists, is not a zombie, and runs our Launcher.
 pid_alive() {
-	local pid=$1
-	[[ -n $pid && -r /proc/$pid/cmdline ]] || return 1
-	grep -q '^State:[[:space:]]*Z' "/proc/$pid/status" 2>/dev/null && return 1
-	tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q 'Launcher'
+	proc_alive "$1" || return 1
+	tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q 'Launcher'
 }
 
 # running_pid prints the pid of the DBMS on NEO4J_TEST_PORT and succeeds if it runs.

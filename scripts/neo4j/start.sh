@@ -69,7 +69,9 @@ wait_ready() {
 	local pid deadline=$((SECONDS + NEO4J_START_TIMEOUT))
 	pid=$(<"$PID_FILE")
 	until [[ -f $READY_FILE ]] && port_open; do
-		pid_alive "$pid" || fail "the Neo4j process $pid exited during start"
+		# Not pid_alive: until the forked shell has exec'd java, its
+		# command line does not name the Launcher yet.
+		proc_alive "$pid" || fail "the Neo4j process $pid exited during start"
 		((SECONDS < deadline)) || fail "Bolt did not answer within $NEO4J_START_TIMEOUT s (NEO4J_START_TIMEOUT)"
 		sleep 0.5
 	done
