@@ -37,20 +37,14 @@ test:
 	fi; \
 	$(MAKE) --no-print-directory check
 
-## check: vet, gofmt check, the Neo4j smoke test (verbose), every test, and
-##   the race tests (RACE_PKGS) beside them: the Neo4j-bound packages wait on
-##   Neo4j one at a time, which leaves room for the race pass. Its output is
-##   printed after the tests'; the status fails if either fails.
+## check: vet, gofmt check, the Neo4j smoke test (verbose), every test, race tests
+##   (RACE_PKGS)
 check: vet fmt-check
 	@echo "== Neo4j smoke test (NEO4J_URI=$${NEO4J_URI:-unset})"
 	$(GO) test -count=1 -v -run '^TestSmoke$$' ./internal/neo4jtest/
-	@echo "== all tests, with the race detector on $(RACE_PKGS) beside them"
-	@race_log=$$(mktemp); \
-	$(GO) test -count=1 -race $(RACE_PKGS) >"$$race_log" 2>&1 & race_pid=$$!; \
-	tests=0; $(GO) test -count=1 ./... || tests=$$?; \
-	race=0; wait $$race_pid || race=$$?; \
-	echo "== race detector on $(RACE_PKGS)"; cat "$$race_log"; rm -f "$$race_log"; \
-	if (( tests || race )); then exit 1; fi
+	@echo "== all tests"
+	$(GO) test -count=1 ./...
+	@$(MAKE) --no-print-directory race
 
 ## vet: go vet over the module
 vet:
