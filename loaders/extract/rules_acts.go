@@ -255,13 +255,7 @@ func ruleParticipantsAdopted(s *sent, r rule) {
 	if loc == nil || s.modal(loc[1]-8) {
 		return
 	}
-	ev := s.sentenceEvent()
-	var target *entity
-	if ev != nil {
-		target = ev.ent
-	} else {
-		target = s.x.curEvent
-	}
+	target := s.targetEvent()
 	if target == nil {
 		return
 	}

@@ -263,6 +263,15 @@ func ruleDelegation(s *sent, r rule) {
 
 // sentenceEvent returns the sentence's first event, else the entry's
 // current event.
+// targetEvent returns the event a sentence speaks of: the one it names, or
+// else the entry's current event (nil when there is neither).
+func (s *sent) targetEvent() *entity {
+	if ev := s.sentenceEvent(); ev != nil {
+		return ev.ent
+	}
+	return s.x.curEvent
+}
+
 func (s *sent) sentenceEvent() *mention {
 	for _, p := range s.t.ph {
 		if p.m.kind == graph.Event {
@@ -390,13 +399,7 @@ func ruleKeynote(s *sent, r rule) {
 	if !keynoteRe.MatchString(s.t.s) {
 		return
 	}
-	ev := s.sentenceEvent()
-	var target *entity
-	if ev != nil {
-		target = ev.ent
-	} else if s.x.curEvent != nil {
-		target = s.x.curEvent
-	}
+	target := s.targetEvent()
 	if target == nil {
 		return
 	}
@@ -456,13 +459,7 @@ var ledDelegationRe = pattern(`(‹P›)[^{};]{0,40}?\bled (?:his|her|their|the|
 // the country they are affiliated with, take part in the event of the
 // sentence or of the entry.
 func ruleLedDelegation(s *sent, r rule) {
-	ev := s.sentenceEvent()
-	var target *entity
-	if ev != nil {
-		target = ev.ent
-	} else {
-		target = s.x.curEvent
-	}
+	target := s.targetEvent()
 	if target == nil {
 		return
 	}
