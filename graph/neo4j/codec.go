@@ -102,23 +102,19 @@ func edgeFrom(v any) graph.Edge {
 	return e
 }
 
-func recordNodes(recs []*neo4j.Record, key string) []graph.Node {
-	out := make([]graph.Node, 0, len(recs))
+// records decodes the value under key of every record with from.
+func records[T any](recs []*neo4j.Record, key string, from func(any) T) []T {
+	out := make([]T, 0, len(recs))
 	for _, r := range recs {
 		v, _ := r.Get(key)
-		out = append(out, nodeFrom(v))
+		out = append(out, from(v))
 	}
 	return out
 }
 
-func recordEdges(recs []*neo4j.Record, key string) []graph.Edge {
-	out := make([]graph.Edge, 0, len(recs))
-	for _, r := range recs {
-		v, _ := r.Get(key)
-		out = append(out, edgeFrom(v))
-	}
-	return out
-}
+func recordNodes(recs []*neo4j.Record, key string) []graph.Node { return records(recs, key, nodeFrom) }
+
+func recordEdges(recs []*neo4j.Record, key string) []graph.Edge { return records(recs, key, edgeFrom) }
 
 func evidenceJSON(e graph.Evidence) string {
 	b, _ := json.Marshal(e)

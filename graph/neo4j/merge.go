@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -114,22 +115,13 @@ func unionEdges(x *storedEdge, e storedEdge) storedEdge {
 	out.Confidence = max(x.Confidence, e.Confidence)
 	out.Props = unionProps(x.Props, e.Props)
 	for i, d := range e.Docs {
-		if !containsStr(out.Docs, d) {
+		if !slices.Contains(out.Docs, d) {
 			out.Docs, out.Seen = append(out.Docs, d), append(out.Seen, at(e.Seen, i))
 		}
 	}
 	out.Ev = append(append([]string(nil), out.Ev...), e.Ev...)
 	out.EvDoc = append(append([]string(nil), out.EvDoc...), e.EvDoc...)
 	return out
-}
-
-func containsStr(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // rewriteDocuments replaces drop by keep in the support lists of documents.

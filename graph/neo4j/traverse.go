@@ -3,6 +3,7 @@ package neo4j
 import (
 	"context"
 	"sort"
+	"strconv"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -147,7 +148,7 @@ func (s *Store) ShortestPaths(ctx context.Context, from, to string, f graph.Filt
 	from, to = ends[0].ID, ends[1].ID
 	// maxHops is checked to lie in [1, graph.MaxHops]: safe in query text.
 	recs, err := s.query(ctx, `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-		MATCH p = allShortestPaths((a)-[*..`+itoa(maxHops)+`]-(b))
+		MATCH p = allShortestPaths((a)-[*..`+strconv.Itoa(maxHops)+`]-(b))
 		WHERE all(r IN relationships(p) WHERE `+edgeWhere+`)
 		AND all(m IN nodes(p)[1..-1] WHERE `+nodeWhere("m")+`)
 		WITH p LIMIT 20000
@@ -169,14 +170,6 @@ func (s *Store) ShortestPaths(ctx context.Context, from, to string, f graph.Filt
 		return nil, err
 	}
 	return graph.ShortestPathsOf(from, to, f, maxHops, k, nodes, edges)
-}
-
-func itoa(n int) string {
-	const digits = "0123456789"
-	if n < 10 {
-		return digits[n : n+1]
-	}
-	return itoa(n/10) + digits[n%10:n%10+1]
 }
 
 // Collaborators implements graph.Store: two round trips for the whole batch
