@@ -69,6 +69,49 @@ var rules = []rule{
 	{"place-in-place", 0.7, rulePlaceInPlace, keys("l")},
 }
 
+// needs lists, for some rules, the placeholder kinds without which the
+// rule cannot emit anything: space-separated groups of kind letters, each
+// group met when the template has a placeholder of one of its letters
+// ("E CI": an event, and a country or an institution). A cheap test
+// before the rule's patterns; a rule not listed always runs.
+var needs = map[string]string{
+	"group-from-countries":  "E CI",
+	"researchers-from":      "CI",
+	"attended":              "EM",
+	"host-held-event":       "E",
+	"adopted-at-event":      "E A",
+	"signed-passive":        "A",
+	"established-by":        "IJ",
+	"established-in-place":  "L I",
+	"in-collaboration-with": "PIC",
+	"title-after-name":      "P IC",
+	"title-before-name":     "P IC",
+	"served-as":             "P I",
+}
+
+// ruleNeeds holds needs by rule index, each group as a set of kinds.
+var ruleNeeds = indexNeeds(rules)
+
+func indexNeeds(rs []rule) [][]uint32 {
+	out := make([][]uint32, len(rs))
+	for i, r := range rs {
+		for _, g := range strings.Fields(needs[r.name]) {
+			out[i] = append(out[i], kindBits(g))
+		}
+	}
+	return out
+}
+
+// hasAll reports whether every group of kinds has a placeholder in t.
+func (t *template) hasAll(groups []uint32) bool {
+	for _, g := range groups {
+		if t.kinds&g == 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // applyRules runs every rule on the sentence.
 func (s *sent) applyRules() {
 	if len(s.t.ph) == 0 {
@@ -78,6 +121,9 @@ func (s *sent) applyRules() {
 	s.t.lower = lower
 	present := wordsPresent(lower)
 	for i, r := range rules {
+		if !s.t.hasAll(ruleNeeds[i]) {
+			continue
+		}
 		if present&ruleWordBits[i] != 0 || containsAny(lower, ruleOtherKeys[i]) {
 			r.run(s, r)
 		}
@@ -398,6 +444,9 @@ func ruleTitleAfter(s *sent, r rule) {
 			continue
 		}
 		rest := s.t.s[p.b:]
+		if !strings.HasPrefix(rest, ",") && !startsWho(rest) {
+			continue // each pattern below starts with a comma or " who"
+		}
 		if loc := titleAfterRe.FindStringSubmatchIndex(rest); loc != nil {
 			role := rest[loc[2]:loc[3]]
 			if hasTitleHead(role) && k+1 < len(s.t.ph) {
@@ -421,6 +470,13 @@ func ruleTitleAfter(s *sent, r rule) {
 			s.affiliate(r, p.m, s.t.ph[k+1].m, "head")
 		}
 	}
+}
+
+// startsWho reports whether text is spaces then "who", as whoHeadsRe
+// needs it when no comma comes first.
+func startsWho(text string) bool {
+	t := strings.TrimLeft(text, " \t\n\f\r")
+	return len(t) < len(text) && strings.HasPrefix(t, "who")
 }
 
 // --- based in, part of ----------------------------------------------------
@@ -595,6 +651,23 @@ var postsAtRe = regexp.MustCompile(`\b(?:held|holds) (?:posts|positions) (?:at|w
 // minister of the {I}", "{P} held posts at the {I}": the sentence's person
 // is affiliated with the body.
 func ruleServedAs(s *sent, r rule) {
+	if containsAny(s.t.s, servedAsFilter) {
+		s.servedAs(r)
+	}
+	if containsAny(s.t.s, postsAtFilter) {
+		s.postsAt(r)
+	}
+}
+
+// Filters of ruleServedAs: the verbs of servedAsRe and the nouns of
+// postsAtRe (both patterns are case-sensitive).
+var (
+	servedAsFilter = keys("served as|promoted|appointed|named|became|elected|worked as")
+	postsAtFilter  = keys(" posts |positions ")
+)
+
+// servedAs: "{P} served as president of {I}".
+func (s *sent) servedAs(r rule) {
 	for _, loc := range servedAsRe.FindAllStringSubmatchIndex(s.t.s, -1) {
 		role := s.t.s[loc[2]:loc[3]]
 		if !hasTitleHead(role) {
@@ -604,6 +677,10 @@ func ruleServedAs(s *sent, r rule) {
 			s.affiliate(r, p, s.firstWithin(loc[4]-2, loc[5]+1, "I"), role)
 		}
 	}
+}
+
+// postsAt: "{P} held posts at the {I}".
+func (s *sent) postsAt(r rule) {
 	for _, loc := range postsAtRe.FindAllStringSubmatchIndex(s.t.s, -1) {
 		if p := s.subject(loc[0], "P"); p != nil {
 			s.affiliate(r, p, s.firstWithin(loc[2]-2, loc[3]+1, "I"), "staff")

@@ -14,6 +14,19 @@ type template struct {
 	s     string
 	lower string // s in lower case, set before the rules run
 	ph    []placeholder
+	kinds uint32 // the kind letters of the placeholders, as kindBit bits
+}
+
+// kindBit is the bit of a kind letter ('A'..'Z') in a set of kinds.
+func kindBit(letter byte) uint32 { return 1 << (letter - 'A') }
+
+// kindBits returns the set of the kind letters in letters.
+func kindBits(letters string) uint32 {
+	var bits uint32
+	for i := 0; i < len(letters); i++ {
+		bits |= kindBit(letters[i])
+	}
+	return bits
 }
 
 // placeholder locates a mention in the template.
@@ -44,6 +57,7 @@ func (s *sent) buildTemplate() {
 		a := b.Len()
 		b.WriteString("{" + string(m.letter()) + strconv.Itoa(idx) + "}")
 		t.ph = append(t.ph, placeholder{a, b.Len(), m})
+		t.kinds |= kindBit(m.letter())
 		pos = m.e
 		for k < len(s.toks) && s.toks[k].s < m.e {
 			k++
