@@ -25,6 +25,7 @@ type Gazetteer struct {
 	bodyKey    map[string][]*entry // normalised name -> entries (BodyByName)
 	regionKey  map[string]string   // normalised name -> region name
 	root       node                // every pattern, for matching
+	starts     startSet            // the first tokens of the patterns
 }
 
 var (
@@ -91,6 +92,9 @@ func LoadWithRegions(countries, bodies, regions io.Reader) (*Gazetteer, error) {
 	g.addRegions(rgs)
 	if err := g.addBodies(bs, rows); err != nil {
 		return nil, err
+	}
+	for k := range g.root.next {
+		g.starts.add(k)
 	}
 	return g, nil
 }

@@ -3,6 +3,7 @@ package gazetteer
 import (
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -71,8 +72,15 @@ type matcher struct {
 	caps  map[int]bool // line number -> the line is an all-capitals heading
 }
 
+// matchers recycles the token and path buffers of match calls: a
+// Gazetteer is shared by goroutines, so each call takes its own.
+var matchers = sync.Pool{New: func() any { return &matcher{path: make([]int, 0, 16)} }}
+
 func (g *Gazetteer) match(text string, mask kind) []Match {
-	m := &matcher{g: g, text: text, toks: tokenize(text, make([]token, 0, len(text)/5+1)), mask: mask, path: make([]int, 0, 16)}
+	m := matchers.Get().(*matcher)
+	defer m.release()
+	m.g, m.text, m.mask = g, text, mask
+	m.toks = tokenize(text, m.toks)
 	var out []Match
 	for i := 0; i < len(m.toks); {
 		c, ok := m.longestAt(i)
@@ -88,6 +96,14 @@ func (g *Gazetteer) match(text string, mask kind) []Match {
 	return out
 }
 
+// release clears what the matcher refers to and returns it to the pool.
+func (m *matcher) release() {
+	clear(m.toks) // the tokens' strings point into the text
+	m.g, m.text, m.toks, m.path = nil, "", m.toks[:0], m.path[:0]
+	m.lines, m.caps = nil, nil
+	matchers.Put(m)
+}
+
 // candidate is the best entry found at one position: it ends at token end.
 type candidate struct {
 	e         *entry
@@ -99,6 +115,9 @@ type candidate struct {
 // the mask whose case rules and constraints hold.
 func (m *matcher) longestAt(i int) (candidate, bool) {
 	var best candidate
+	if !m.g.starts.mayStart(m.toks[i].norm) {
+		return best, false
+	}
 	found := false
 	n := &m.g.root
 	m.path = m.path[:0]

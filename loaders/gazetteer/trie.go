@@ -125,3 +125,21 @@ func exactOK(e *entry, got []patTok) bool {
 	}
 	return true
 }
+
+// startSet is a filter over the first tokens of the patterns: a token
+// whose bit is clear starts no pattern, which spares the map lookup of
+// most words of a text. Bits are set by a hash of the token's first and
+// last bytes and its length; a set bit may be a false positive.
+type startSet [1 << 14 / 64]uint64
+
+func startBit(norm string) uint {
+	if norm == "" {
+		return 0
+	}
+	return (uint(norm[0])*131 + uint(norm[len(norm)-1])*31 + uint(len(norm))) & (1<<14 - 1)
+}
+
+func (f *startSet) add(norm string) { b := startBit(norm); f[b/64] |= 1 << (b % 64) }
+
+// mayStart reports whether a pattern may start with the token norm.
+func (f *startSet) mayStart(norm string) bool { b := startBit(norm); return f[b/64]&(1<<(b%64)) != 0 }
