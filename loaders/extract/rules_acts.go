@@ -537,7 +537,7 @@ var researcherGroup = set("researchers scientists biologists chemists physicists
 // bodies worked together, unless the group only took part in an event.
 func ruleResearchersFrom(s *sent, r rule) {
 	for _, a := range s.afterFrom(researcherGroup) {
-		if s.groupsAt(groupFromListRe, a, len(s.t.s)) != nil {
+		if s.t.kinds&kindBit('E') != 0 && s.groupsAt(groupFromListRe, a, len(s.t.s)) != nil {
 			continue
 		}
 		loc := researchersFromRe.FindStringSubmatchIndex(s.t.s[a:])
