@@ -45,6 +45,8 @@ type extractor struct {
 	// registry entities it covers.
 	surnames   map[string]*entity
 	surnamesOf int
+	// lowers caches the lower case of the words with capitals.
+	lowers map[string]string
 	// scratch holds the per-sentence maps, cleared and reused for each
 	// sentence (a sentence never outlives the next one's start).
 	scratch sentMaps
@@ -199,6 +201,30 @@ func (x *extractor) lastInstitution(w string) *entity {
 		}
 	}
 	return nil
+}
+
+// lowerWord returns w in lower case (strings.ToLower); a word with
+// capitals is lowered once per document.
+func (x *extractor) lowerWord(w string) string {
+	plain := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return w
+	}
+	if l, ok := x.lowers[w]; ok {
+		return l
+	}
+	if x.lowers == nil {
+		x.lowers = map[string]string{}
+	}
+	l := strings.ToLower(w)
+	x.lowers[w] = l
+	return l
 }
 
 // last returns the latest entity of kind k.

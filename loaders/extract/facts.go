@@ -75,11 +75,30 @@ func NodeID(k graph.Kind, name, country, date string, untitled bool) string {
 	if k == graph.Country && country != "" {
 		return "country:" + country
 	}
-	id := strings.ToLower(string(k)) + ":" + Slug(name)
+	id := kindPrefix(k) + Slug(name)
 	if untitled && date != "" {
 		id += "-" + date
 	}
 	return id
+}
+
+// kindPrefixes are the id prefixes of the kinds ("person:").
+var kindPrefixes = func() map[graph.Kind]string {
+	m := map[graph.Kind]string{}
+	for _, k := range []graph.Kind{graph.Person, graph.Country, graph.Institution, graph.Mission,
+		graph.Agreement, graph.Event, graph.Place, graph.Project} {
+		m[k] = strings.ToLower(string(k)) + ":"
+	}
+	return m
+}()
+
+// kindPrefix returns the id prefix of kind k: its name in lower case and
+// a colon.
+func kindPrefix(k graph.Kind) string {
+	if p, ok := kindPrefixes[k]; ok {
+		return p
+	}
+	return strings.ToLower(string(k)) + ":"
 }
 
 // Slug folds a name to lower-case words joined by hyphens.

@@ -147,7 +147,7 @@ func isYear(w string) bool {
 // stopAtOrg, "and" before another organisation ends the run ("X Institutes
 // and Y University" are two names). It returns the index after the name.
 func (s *sent) rightRun(i int, preps map[string]bool, stopAtOrg bool) int {
-	if i >= len(s.toks) || !preps[strings.ToLower(s.toks[i].w)] || s.taken[i] {
+	if i >= len(s.toks) || !preps[s.x.lowerWord(s.toks[i].w)] || s.taken[i] {
 		return i
 	}
 	j := i + 1
@@ -380,7 +380,7 @@ func (s *sent) addMemorandum(i, j int) int {
 // signVerbBefore reports whether a sign verb occurs shortly before i.
 func (s *sent) signVerbBefore(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-8; k-- {
-		if signVerbs[strings.ToLower(s.w(k))] != "" || s.w(k) == "ratified" {
+		if signVerbs[s.lower(k)] != "" || s.w(k) == "ratified" {
 			return true
 		}
 	}
@@ -998,7 +998,7 @@ func (s *sent) findNamedProjects() {
 		}
 		if acr || projectHeads[s.w(j)] && s.lower(i-1) == "the" {
 			kind := graph.Project
-			if missionNouns[strings.ToLower(s.w(j-1))] {
+			if missionNouns[s.lower(j-1)] {
 				kind = graph.Mission
 			}
 			m := s.add(kind, i, j, s.words(i, j))

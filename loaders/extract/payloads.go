@@ -132,7 +132,7 @@ func ruleSupplied(s *sent, r rule) {
 		if k := strings.Index(s.t.s[loc[1]:end], ", and "); k >= 0 {
 			end = loc[1] + k
 		}
-		obj := strings.ToLower(s.t.s[loc[1]:end])
+		obj := s.t.lower[loc[1]:end]
 		if !hasPayloadNoun(obj) {
 			continue
 		}

@@ -82,7 +82,7 @@ func (s *sent) personCue(i, j int) (bool, int) {
 
 var saidVerbs = set("said says stated told noted added explained announced remarked commented")
 
-func (s *sent) lower(i int) string { return strings.ToLower(s.w(i)) }
+func (s *sent) lower(i int) string { return s.x.lowerWord(s.w(i)) }
 
 // afterField skips the field words of a title at the start of a run
 // ("Research and Innovation Ana Costa" after "Minister of")

@@ -117,8 +117,7 @@ func (s *sent) applyRules() {
 	if len(s.t.ph) == 0 {
 		return
 	}
-	lower := strings.ToLower(s.t.s)
-	s.t.lower = lower
+	lower := s.t.lower
 	present := wordsPresent(lower)
 	for i, r := range rules {
 		if !s.t.hasAll(ruleNeeds[i]) {
@@ -218,7 +217,7 @@ func (s *sent) modal(a int) bool {
 	var buf [2]string
 	k := lastFields(s.before(a, 40), buf[:])
 	for i := 0; i < k; i++ {
-		w := strings.ToLower(strings.Trim(buf[i], ",.;:"))
+		w := s.x.lowerWord(strings.Trim(buf[i], ",.;:"))
 		if modalWords[w] || strings.HasSuffix(w, "n't") {
 			return true
 		}
@@ -555,7 +554,7 @@ func ruleLocatedIn(s *sent, r rule) {
 // instIn: "{I} in {C}", "{I} of the {C}", "{I} in {L}".
 func (s *sent) instIn(r rule) {
 	for _, loc := range instInRe.FindAllStringSubmatchIndex(s.t.s, -1) {
-		if strings.Contains(strings.ToLower(s.before(loc[0], 30)), "held") {
+		if strings.Contains(s.lowerBefore(loc[0], 30), "held") {
 			continue
 		}
 		s.basedIn(r, s.firstWithin(loc[2], loc[3], "I"), s.firstWithin(loc[4], loc[5], "LC"))

@@ -38,7 +38,7 @@ func (s *sent) wordLocs(words map[string]bool) [][]int {
 		for j < len(t) && (isASCIILetter(t[j]) || t[j] >= 0x80) {
 			j++
 		}
-		if (i == 0 || !isASCIILetter(t[i-1])) && words[strings.ToLower(t[i:j])] {
+		if (i == 0 || !isASCIILetter(t[i-1])) && words[s.x.lowerWord(t[i:j])] {
 			out = append(out, []int{i, j, i, j})
 		}
 		i = j
@@ -53,13 +53,14 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 // "except" sign nothing; a signer "on behalf of" bodies makes them sign.
 func ruleSigned(s *sent, r rule) {
 	for _, loc := range s.wordLocs(signVerbSet) {
-		if s.modal(loc[0]) || strings.HasSuffix(strings.ToLower(s.before(loc[0], 5)), " by ") {
+		if s.modal(loc[0]) || strings.HasSuffix(s.lowerBefore(loc[0], 5), " by ") {
 			continue
 		}
-		act := signVerbs[strings.ToLower(s.t.s[loc[2]:loc[3]])]
+		act := signVerbs[s.x.lowerWord(s.t.s[loc[2]:loc[3]])]
 		ca, cb := s.clause(loc[0])
 		after := s.t.s[loc[1]:cb]
-		if strings.HasPrefix(strings.TrimSpace(strings.ToLower(after)), "by") {
+		lowerAfter := s.t.lower[loc[1]:cb]
+		if strings.HasPrefix(strings.TrimSpace(lowerAfter), "by") {
 			continue
 		}
 		objs := s.objectsAfter(loc[1], cb)
@@ -74,7 +75,7 @@ func ruleSigned(s *sent, r rule) {
 		if len(objs) == 0 {
 			continue
 		}
-		if strings.Contains(strings.ToLower(after[:min(len(after), 30)]), "renewal") {
+		if strings.Contains(lowerAfter[:min(len(lowerAfter), 30)], "renewal") {
 			act = "renewed"
 		}
 		signers := s.signers(ca, loc[0])
@@ -154,7 +155,7 @@ func (s *sent) inByPhrase(m *mention) bool {
 // afterExcept reports whether the mention is excluded: "all members
 // except {C}".
 func (s *sent) afterExcept(m *mention) bool {
-	b := strings.ToLower(s.before(s.ph(m).a, 40))
+	b := s.lowerBefore(s.ph(m).a, 40)
 	i := strings.LastIndex(b, "except")
 	return i >= 0 && !strings.ContainsAny(b[i:], ",;") || strings.HasSuffix(b, "except ")
 }
@@ -193,7 +194,7 @@ func ruleSignedPassive(s *sent, r rule) {
 				continue
 			}
 			a := s.firstWithin(loc[2], loc[3], "A")
-			act := signVerbs[strings.ToLower(s.t.s[loc[4]:loc[5]])]
+			act := signVerbs[s.x.lowerWord(s.t.s[loc[4]:loc[5]])]
 			signers := s.listed(s.within(loc[6], loc[7], "PIC"))
 			for _, m := range append(signers, s.signersBodies(signers)...) {
 				s.emitR(r, graph.Signed, m, a, s.actDate(loc[4]), map[string]string{"act": act})
@@ -219,7 +220,7 @@ func ruleRenewal(s *sent, r rule) {
 		if a == nil || s.modal(loc[0]) {
 			continue
 		}
-		act := map[string]string{"renewal": "renewed", "signing": "signed", "conclusion": "signed", "adoption": "adopted"}[strings.ToLower(s.t.s[loc[2]:loc[3]])]
+		act := map[string]string{"renewal": "renewed", "signing": "signed", "conclusion": "signed", "adoption": "adopted"}[s.x.lowerWord(s.t.s[loc[2]:loc[3]])]
 		if s.hasSignVerbFor(loc[0]) {
 			continue
 		}
@@ -261,7 +262,7 @@ func ruleParticipantsAdopted(s *sent, r rule) {
 	}
 	_, cb := s.clause(loc[1])
 	act := "adopted"
-	if strings.Contains(strings.ToLower(s.t.s[loc[0]:loc[1]]), "signed") {
+	if strings.Contains(s.t.lower[loc[0]:loc[1]], "signed") {
 		act = "signed"
 	}
 	for _, a := range s.within(loc[1], cb, "A") {
@@ -510,7 +511,7 @@ func (s *sent) jointly(r rule, ms []*mention, date string) {
 
 // collabParty reports whether m is governed by "in collaboration with".
 func (s *sent) collabParty(m *mention) bool {
-	b := strings.ToLower(s.before(s.ph(m).a, 40))
+	b := s.lowerBefore(s.ph(m).a, 40)
 	return strings.Contains(b, "collaboration with") || strings.Contains(b, "cooperation with") ||
 		strings.Contains(b, "partnership with") || strings.Contains(b, "together with")
 }

@@ -104,7 +104,7 @@ func ruleHostHeld(s *sent, r rule) {
 			continue
 		}
 		ca, _ := s.clause(loc[0])
-		text := strings.ToLower(s.t.s[ca:loc[0]])
+		text := s.t.lower[ca:loc[0]]
 		if strings.Contains(text, "led by") || strings.Contains(text, "headed by") || groupFromRe.MatchString(text) || groupOfListRe.MatchString(text) {
 			continue
 		}
@@ -179,7 +179,7 @@ func (s *sent) afterPrep(m *mention) bool {
 	if len(words) == 0 {
 		return false
 	}
-	last := strings.ToLower(words[0])
+	last := s.x.lowerWord(words[0])
 	return governingPreps[last] || last == "to" && len(words) > 1 && strings.EqualFold(words[1], "parallel")
 }
 
@@ -197,7 +197,7 @@ var (
 // (rule delegation).
 func ruleLedBy(s *sent, r rule) {
 	for _, loc := range ledByRe.FindAllStringIndex(s.t.s, -1) {
-		if strings.Contains(strings.ToLower(s.before(loc[0], 60)), "delegation") {
+		if strings.Contains(s.lowerBefore(loc[0], 60), "delegation") {
 			continue
 		}
 		_, cb := s.clause(loc[1])

@@ -12,7 +12,7 @@ import (
 // "{P1}, President of the {I2} held a {E3}".
 type template struct {
 	s     string
-	lower string // s in lower case, set before the rules run
+	lower string // s with ASCII capitals lowered: offsets into s are offsets into lower
 	ph    []placeholder
 	kinds uint32 // the kind letters of the placeholders, as kindBit bits
 }
@@ -68,6 +68,7 @@ func (s *sent) buildTemplate() {
 	}
 	b.WriteString(s.text[pos:])
 	t.s = b.String()
+	t.lower = asciiLower(t.s)
 	s.t = t
 }
 
@@ -157,6 +158,28 @@ func (s *sent) groups(re *regexp.Regexp) [][][]*mention {
 		out = append(out, gs)
 	}
 	return out
+}
+
+// lowerBefore is before in lower case (ASCII letters).
+func (s *sent) lowerBefore(a, n int) string {
+	return s.t.lower[max(0, a-n):a]
+}
+
+// asciiLower returns s with its ASCII capitals lowered and every other
+// byte kept, so that byte offsets into s are offsets into the result.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; c >= 'A' && c <= 'Z' {
+					b[j] = c + 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }
 
 // before returns up to n bytes of template text before position a.
