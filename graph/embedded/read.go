@@ -2,7 +2,6 @@ package embedded
 
 import (
 	"context"
-	"slices"
 	"sort"
 	"strings"
 
@@ -25,6 +24,7 @@ func (s *Store) read(ctx context.Context, fn func(st *state) error) error {
 // edges graph.Filter.AdmitsEdge admits.
 type edgeFilter struct {
 	all       bool // admits every edge of an admitted type
+	allTypes  bool // admits every type
 	mask      [numTypes]bool
 	minConf   float64
 	wlo, whi  string
@@ -39,6 +39,7 @@ func compile(f *graph.Filter) *edgeFilter {
 	for _, t := range f.Types {
 		c.mask[typeIndex[t]] = true
 	}
+	c.allTypes = len(f.Types) == 0
 	c.wlo, _ = graph.DateBounds(f.From)
 	_, c.whi = graph.DateBounds(f.To)
 	c.all = c.minConf <= 0 && c.wlo == "" && c.whi == "" && !c.datedOnly
@@ -207,126 +208,6 @@ func (s *Store) Neighbourhood(ctx context.Context, seeds []string, depth int, f 
 		return nil
 	})
 	return sg, err
-}
-
-// induced returns the nodes ids and the edges among them passing f. Each
-// edge is found from its endpoint that comes first in (degree, id) order:
-// a node scans its adjacency, or, when it is a hub with fewer later nodes
-// than edges, looks each later node up in its neighbour index, so that the
-// hubs of a power-law graph are not scanned whole.
-func (st *state) induced(order []*nodeRec, c *edgeFilter, truncated bool) graph.Subgraph {
-	sort.Slice(order, func(i, j int) bool { return before(order[i], order[j]) })
-	m := getMarks(st.lastIdx)
-	defer m.put()
-	for i, r := range order {
-		m.setPos(r, i)
-	}
-	var found []*edgeRec
-	emit := func(e *edgeRec) {
-		if c.mask[e.t] && c.admits(e) {
-			found = append(found, e)
-		}
-	}
-	for i, r := range order {
-		if later := len(order) - i - 1; r.nbr != nil && later < r.deg {
-			for _, v := range order[i+1:] {
-				for _, e := range r.nbr[v] {
-					emit(e)
-				}
-			}
-			continue
-		}
-		for t, hs := range r.adj {
-			if !c.mask[t] {
-				continue
-			}
-			for _, h := range hs {
-				if m.stamp[h.oi] == m.epoch && int(m.pos[h.oi]) > i && c.admits(h.e) {
-					found = append(found, h.e)
-				}
-			}
-		}
-	}
-	// Sort pointer-free (key, index) pairs, then copy each (large) Edge once
-	// into an exact slice.
-	keyed := make([]keyedEdge, len(found))
-	for i, e := range found {
-		keyed[i] = keyedEdge{e.pre, int32(i)}
-	}
-	slices.SortFunc(keyed, func(a, b keyedEdge) int {
-		for i := range a.pre {
-			if a.pre[i] != b.pre[i] {
-				return cmpUint(a.pre[i], b.pre[i])
-			}
-		}
-		return strings.Compare(found[a.i].e.ID, found[b.i].e.ID)
-	})
-	slices.SortFunc(order, func(a, b *nodeRec) int { return strings.Compare(a.n.ID, b.n.ID) })
-	sg := graph.Subgraph{Truncated: truncated, Nodes: make([]graph.Node, len(order)), Edges: make([]graph.Edge, len(found))}
-	for i, r := range order {
-		sg.Nodes[i] = r.view()
-	}
-	for i, k := range keyed {
-		sg.Edges[i] = found[k.i].e
-	}
-	return sg
-}
-
-// keyedEdge carries an edge's sortKey and its index in a slice, so that
-// most comparisons of a sort cost integer compares and moving the
-// elements needs no write barriers.
-type keyedEdge struct {
-	pre [2]uint64
-	i   int32
-}
-
-func cmpUint(a, b uint64) int {
-	if a < b {
-		return -1
-	}
-	return 1
-}
-
-// sortKey returns integers that order like the edge's ID: the rank of the
-// type's name (no type name is a prefix of another, so IDs order by type
-// name first) and the next fifteen bytes of the ID, zero-padded.
-func sortKey(e *edgeRec) [2]uint64 {
-	rest := e.e.ID[len(e.e.Type)+1:]
-	byteAt := func(i int) uint64 {
-		if i < len(rest) {
-			return uint64(rest[i])
-		}
-		return 0
-	}
-	k := [2]uint64{uint64(typeNameRank[e.t])}
-	for i := 0; i < 7; i++ {
-		k[0] = k[0]<<8 | byteAt(i)
-	}
-	for i := 7; i < 15; i++ {
-		k[1] = k[1]<<8 | byteAt(i)
-	}
-	return k
-}
-
-// typeNameRank ranks edge types (by typeIndex) by their names.
-var typeNameRank = func() [numTypes]int {
-	names := make([]string, 0, numTypes)
-	for _, t := range graph.EdgeTypes {
-		names = append(names, string(t))
-	}
-	sort.Strings(names)
-	var r [numTypes]int
-	for i, t := range graph.EdgeTypes {
-		r[i] = sort.SearchStrings(names, string(t))
-	}
-	return r
-}()
-
-func before(a, b *nodeRec) bool {
-	if a.deg != b.deg {
-		return a.deg < b.deg
-	}
-	return a.n.ID < b.n.ID
 }
 
 // ShortestPaths implements graph.Store.

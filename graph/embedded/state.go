@@ -55,6 +55,7 @@ type nodeRec struct {
 	// idx is a dense number, unique in the state, for per-query arrays
 	// (traverse.go); 0 until the node is first indexed.
 	idx int
+	key uint64 // idPrefix of the id
 }
 
 // hubDegree is the degree from which a node keeps a neighbour index.
@@ -118,7 +119,7 @@ type edgeRec struct {
 	lo, hi   string    // graph.DateBounds of the date, for window tests
 	from, to *nodeRec  // the endpoints, set while the edge is linked
 	t        int       // index of the type in graph.EdgeTypes
-	pre      [2]uint64 // sortKey of the ID
+	pre      [3]uint64 // sortKey of the ID
 }
 
 // half is an adjacency entry: an edge and its endpoint on the other side,
@@ -264,6 +265,7 @@ func (s *state) indexNode(r *nodeRec) {
 	if r.idx == 0 {
 		s.lastIdx++
 		r.idx = s.lastIdx
+		r.key = idPrefix(r.n.ID)
 	}
 	s.nodes[r.n.ID] = r
 	if s.byKind[r.n.Kind] == nil {

@@ -15,6 +15,9 @@ type marks struct {
 	epoch uint32
 	stamp []uint32
 	pos   []int32
+	// found and keyed are induced's scratch slices, kept for reuse.
+	found []*edgeRec
+	keyed []keyedEdge
 }
 
 var markPool = sync.Pool{New: func() any { return &marks{} }}
@@ -60,7 +63,7 @@ func (st *state) admit(seeds []*nodeRec, depth, limit int, f *graph.Filter, c *e
 		room := limit - len(out)
 		cut := len(layer) > room
 		if cut {
-			graph.SmallestFirst(layer, room, func(r **nodeRec) string { return (*r).n.ID })
+			smallestFirst(layer, room)
 			layer = layer[:room]
 		}
 		out = append(out, layer...)
@@ -85,5 +88,37 @@ func (st *state) admit(seeds []*nodeRec, depth, limit int, f *graph.Filter, c *e
 			return out, false
 		}
 		layer = next
+	}
+}
+
+// smallestFirst is graph.SmallestFirst over nodes by id: it moves the k
+// nodes of smallest ids to the front of xs (in no particular order),
+// comparing id prefixes before whole ids.
+func smallestFirst(xs []*nodeRec, k int) {
+	lo, hi := 0, len(xs)-1
+	for lo < hi {
+		p := xs[lo+(hi-lo)/2]
+		i, j := lo, hi
+		for i <= j {
+			for cmpNodeID(xs[i], p) < 0 {
+				i++
+			}
+			for cmpNodeID(xs[j], p) > 0 {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return
+		}
 	}
 }
