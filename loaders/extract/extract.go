@@ -60,6 +60,7 @@ type sentMaps struct {
 	acrAt, expAt map[int]string
 	appos        map[*mention]bool
 	aff          map[*mention]*mention
+	tmpl         template
 }
 
 // fact is an edge between entities, before ids are final.

@@ -2,7 +2,7 @@ package extract
 
 import (
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/sdkg/sdkg/graph"
@@ -13,8 +13,8 @@ import (
 // PART_OF for "A of the B" and "CNSA X Center", BASED_IN for a country in
 // an institution's own name.
 func (s *sent) register() {
-	all := append(append([]*mention(nil), s.ms...), s.nested...)
-	sort.SliceStable(all, func(a, b int) bool { return all[a].s < all[b].s })
+	all := append(append(make([]*mention, 0, len(s.ms)+len(s.nested)), s.ms...), s.nested...)
+	slices.SortStableFunc(all, byStart)
 	for _, m := range all {
 		if m.kind == kindDate || m.ent != nil && m.ref {
 			continue
@@ -80,7 +80,9 @@ func (s *sent) institution(m *mention) *entity {
 		return e
 	}
 	if b, ok := s.x.body(m.name); ok {
-		e := r.add(graph.Institution, b.Name, append(append(b.Acronyms, b.Aliases...), names...)...)
+		aliases := make([]string, 0, len(b.Acronyms)+len(b.Aliases)+len(names))
+		aliases = append(append(append(aliases, b.Acronyms...), b.Aliases...), names...) // a new slice: b's are the gazetteer's
+		e := r.add(graph.Institution, b.Name, aliases...)
 		if e.country == "" {
 			e.country = b.Country
 		}
@@ -187,12 +189,15 @@ func (r *registry) findPrefix(k graph.Kind, name string) *entity {
 	if k != graph.Agreement && k != graph.Event {
 		return nil
 	}
-	n := graph.NormalizeName(name)
-	if len(strings.Fields(n)) < 3 {
-		return nil
+	n := normName(name)
+	if strings.Count(n, " ") < 2 {
+		return nil // fewer than three words
 	}
 	for _, e := range r.ents {
-		if e.kind == k && strings.HasPrefix(graph.NormalizeName(e.name), n+" ") {
+		if e.kind != k {
+			continue
+		}
+		if full := normName(e.name); len(full) > len(n) && full[len(n)] == ' ' && strings.HasPrefix(full, n) {
 			return e
 		}
 	}

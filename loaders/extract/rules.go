@@ -75,18 +75,23 @@ var rules = []rule{
 // ("E CI": an event, and a country or an institution). A cheap test
 // before the rule's patterns; a rule not listed always runs.
 var needs = map[string]string{
-	"group-from-countries":  "E CI",
-	"researchers-from":      "CI",
-	"attended":              "EM",
-	"host-held-event":       "E",
-	"adopted-at-event":      "E A",
-	"signed-passive":        "A",
-	"established-by":        "IJ",
-	"established-in-place":  "L I",
-	"in-collaboration-with": "PIC",
-	"title-after-name":      "P IC",
-	"title-before-name":     "P IC",
-	"served-as":             "P I",
+	"group-from-countries":   "E CI",
+	"researchers-from":       "CI",
+	"attended":               "EM",
+	"host-held-event":        "E",
+	"adopted-at-event":       "E A",
+	"signed-passive":         "A",
+	"established-by":         "IJ",
+	"established-in-place":   "L I",
+	"in-collaboration-with":  "PIC",
+	"title-after-name":       "P IC",
+	"title-before-name":      "P IC",
+	"served-as":              "P I",
+	"renewal-of-agreement":   "A",
+	"participants-adopted":   "A",
+	"texts-adopted-at-event": "E",
+	"launched":               "M CI",
+	"developed-by":           "JM PI",
 }
 
 // ruleNeeds holds needs by rule index, each group as a set of kinds.

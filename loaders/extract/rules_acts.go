@@ -189,6 +189,9 @@ var signedBetweenRe = pattern(`(‹A›)[^{};]{0,40}?\b(?:was |were )?(signed|co
 // between {X} and {Y}".
 func ruleSignedPassive(s *sent, r rule) {
 	for _, re := range []*regexp.Regexp{signedByRe, signedBetweenRe} {
+		if re == signedByRe && !strings.Contains(s.t.lower, " by ") || re == signedBetweenRe && !strings.Contains(s.t.lower, " between ") {
+			continue
+		}
 		for _, loc := range re.FindAllStringSubmatchIndex(s.t.s, -1) {
 			if s.modal(loc[4]) {
 				continue
@@ -209,10 +212,12 @@ var renewalRe = pattern(`\b(renewal|signing|conclusion|adoption) of (?:the )?(�
 // ruleRenewal: "the renewal of the {A} between {I} and {I}": the parties
 // renewed it. Also records the parties of every "{A} between X and Y".
 func ruleRenewal(s *sent, r rule) {
-	for _, g := range s.groups(betweenRe) {
-		a := first(g[1])
-		if a.untitled {
-			a.parties = []*mention{first(g[2]), first(g[3])}
+	if strings.Contains(s.t.lower, " between ") {
+		for _, g := range s.groups(betweenRe) {
+			a := first(g[1])
+			if a.untitled {
+				a.parties = []*mention{first(g[2]), first(g[3])}
+			}
 		}
 	}
 	for _, loc := range renewalRe.FindAllStringSubmatchIndex(s.t.s, -1) {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -162,5 +164,8 @@ func (s *sent) prev(i int) int {
 
 // sortMentions orders the top-level mentions by position.
 func (s *sent) sortMentions() {
-	sort.SliceStable(s.ms, func(a, b int) bool { return s.ms[a].s < s.ms[b].s })
+	slices.SortStableFunc(s.ms, byStart)
 }
+
+// byStart orders mentions by their start offset.
+func byStart(a, b *mention) int { return cmp.Compare(a.s, b.s) }

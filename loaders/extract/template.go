@@ -41,7 +41,10 @@ var phRe = regexp.MustCompile(`\{([A-Z])(\d+)\}`)
 func (s *sent) buildTemplate() {
 	var b strings.Builder
 	b.Grow(len(s.text) + 4*len(s.ms))
-	t := &template{}
+	// The template and its placeholders are reused from sentence to
+	// sentence: none outlives its sentence.
+	t := &s.x.scratch.tmpl
+	*t = template{ph: t.ph[:0]}
 	pos, k := 0, 0
 	for idx, m := range s.ms {
 		if m.s < pos {
