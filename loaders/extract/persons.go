@@ -310,11 +310,10 @@ var pairNouns = set("governments countries sides nations")
 // latest countries when it names exactly two: each of the two words
 // refers to one of them.
 func (s *sent) pairRef(i int) bool {
-	det := s.lower(i)
 	k := i + 1
-	if det == "the" && s.w(k) == "two" {
+	if s.w(k) == "two" && strings.EqualFold(s.w(i), "the") {
 		k++
-	} else if det != "both" {
+	} else if !strings.EqualFold(s.w(i), "both") {
 		return false
 	}
 	if !pairNouns[s.w(k)] || !s.free(k-1, k+1) || len(s.x.countries) != 2 {

@@ -14,13 +14,21 @@ func isMandarinName(w string) bool {
 	if len(w) < 2 || len(w) > 14 {
 		return false
 	}
-	s := strings.ToLower(strings.NewReplacer("'", "", "’", "", "-", "").Replace(w))
-	for _, r := range s {
-		if r < 'a' || r > 'z' {
+	var buf [14]byte
+	n := 0
+	for _, r := range w {
+		switch {
+		case r == '\'' || r == '’' || r == '-':
+			continue // "Xi'an", "Jian-guo"
+		case r >= 'A' && r <= 'Z':
+			r += 'a' - 'A'
+		case r < 'a' || r > 'z':
 			return false
 		}
+		buf[n] = byte(r)
+		n++
 	}
-	return syllableSplit(s, 3)
+	return syllableSplit(string(buf[:n]), 3)
 }
 
 // syllableSplit reports whether s is a sequence of at most max syllables.

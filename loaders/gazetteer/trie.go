@@ -128,15 +128,19 @@ func exactOK(e *entry, got []patTok) bool {
 
 // startSet is a filter over the first tokens of the patterns: a token
 // whose bit is clear starts no pattern, which spares the map lookup of
-// most words of a text. Bits are set by a hash of the token's first and
-// last bytes and its length; a set bit may be a false positive.
+// most words of a text. Bits are set by a hash of the token's first two
+// bytes, last byte and length; a set bit may be a false positive.
 type startSet [1 << 14 / 64]uint64
 
 func startBit(norm string) uint {
 	if norm == "" {
 		return 0
 	}
-	return (uint(norm[0])*131 + uint(norm[len(norm)-1])*31 + uint(len(norm))) & (1<<14 - 1)
+	h := uint32(norm[0]) | uint32(norm[len(norm)-1])<<8 | uint32(len(norm))<<16
+	if len(norm) > 1 {
+		h |= uint32(norm[1]) << 24
+	}
+	return uint((h * 0x9E3779B1) >> (32 - 14))
 }
 
 func (f *startSet) add(norm string) { b := startBit(norm); f[b/64] |= 1 << (b % 64) }
