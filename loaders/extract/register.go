@@ -154,22 +154,42 @@ func (s *sent) basedInName(m *mention) {
 	}
 }
 
-var bilateralRe = regexp.MustCompile(`^([A-Z][\w]*)(?:-| and )([A-Z][\w]*) (.+)$`)
-
-// bilateralKey folds "A-B X", "A and B X" and "B-A X" to one key.
+// bilateralKey folds "A-B X", "A and B X" and "B-A X" to one key: A and
+// B capitalised words (letters, digits, underscores), X anything on the
+// same line; "" for other names.
 func bilateralKey(name string) string {
-	if !strings.Contains(name, "-") && !strings.Contains(name, " and ") {
+	a, rest := capWord(name)
+	switch {
+	case a == "":
+		return ""
+	case strings.HasPrefix(rest, "-"):
+		rest = rest[1:]
+	case strings.HasPrefix(rest, " and "):
+		rest = rest[len(" and "):]
+	default:
 		return ""
 	}
-	m := bilateralRe.FindStringSubmatch(name)
-	if m == nil {
+	b, rest := capWord(rest)
+	if b == "" || len(rest) < 2 || rest[0] != ' ' || strings.IndexByte(rest, '\n') >= 0 {
 		return ""
 	}
-	a, b := m[1], m[2]
 	if a > b {
 		a, b = b, a
 	}
-	return normName(a + " " + b + " " + m[3])
+	return normName(a + " " + b + rest)
+}
+
+// capWord splits s after a leading capitalised word: an ASCII capital
+// then word characters.
+func capWord(s string) (word, rest string) {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return "", s
+	}
+	i := 1
+	for i < len(s) && isWordByte(s[i]) {
+		i++
+	}
+	return s[:i], s[i:]
 }
 
 // findBilateral returns the institution whose name folds to the same

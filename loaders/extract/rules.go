@@ -451,6 +451,9 @@ func ruleTitleAfter(s *sent, r rule) {
 		if !strings.HasPrefix(rest, ",") && !startsWho(rest) {
 			continue // each pattern below starts with a comma or " who"
 		}
+		// No pattern below crosses a second placeholder: cut there, so
+		// that the anchored patterns do not scan the rest of the sentence.
+		rest = beforeBrace(rest, 2)
 		if loc := titleAfterRe.FindStringSubmatchIndex(rest); loc != nil {
 			role := rest[loc[2]:loc[3]]
 			if hasTitleHead(role) && k+1 < len(s.t.ph) {
@@ -474,6 +477,18 @@ func ruleTitleAfter(s *sent, r rule) {
 			s.affiliate(r, p.m, s.t.ph[k+1].m, "head")
 		}
 	}
+}
+
+// beforeBrace returns text up to its n-th '{', or all of it.
+func beforeBrace(text string, n int) string {
+	for i := 0; i < len(text); i++ {
+		if text[i] == '{' {
+			if n--; n == 0 {
+				return text[:i]
+			}
+		}
+	}
+	return text
 }
 
 // startsWho reports whether text is spaces then "who", as whoHeadsRe

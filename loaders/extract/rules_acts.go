@@ -378,7 +378,6 @@ func (s *sent) groupsAt(re *regexp.Regexp, a, b int) [][]*mention {
 var (
 	establishedByRe = pattern(`(‹I›|‹J›)[^{};]*?\b(?:was |is |were )?(?:established|founded|set up|created|inaugurated)(?: in)?(?: (‹D›))? by (?:the )?(‹LIST›)`)
 	establishedRe   = pattern(`(‹X›)(?:,[^{};]{0,60}?,)? (?:\w+ )?(?:established|founded|set up|created|inaugurated) (?:the |a |an )?(?:[\w-]+ ){0,4}?(‹I›|‹J›)`)
-	establishedInRe = regexp.MustCompile(`(?i)\b(?:established|founded|set up|created)\b`)
 	whichSetUpRe    = pattern(`(‹I›|‹J›), (?:which|that) (?:the )?(‹X›) (?:had )?(?:set up|established|founded|created|launched)`)
 )
 
@@ -410,10 +409,42 @@ func ruleEstablishedBy(s *sent, r rule) {
 
 // verbPos returns the position of the establishing verb between a and b.
 func (s *sent) verbPos(a, b int) int {
-	if l := establishedInRe.FindStringIndex(s.t.s[a:b]); l != nil {
-		return a + l[0]
+	if l := phraseLocs(s.t.lower[a:b], establishVerbs, 1); l != nil {
+		return a + l[0][0]
 	}
 	return a
+}
+
+// establishVerbs are the verbs after which an institution's place follows
+// ("established in 2011 in Beijing").
+var establishVerbs = []string{"established", "founded", "set up", "created"}
+
+// phraseLocs returns the [start, end) of the first n (all when n < 0)
+// whole-word occurrences in lower of any of phrases (lower-case, tried in
+// order at each position), left to right and not overlapping: what
+// FindAllStringIndex returns for (?i)\b(?:phrase|...)\b, without a regexp.
+func phraseLocs(lower string, phrases []string, n int) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(lower) && n != 0; i++ {
+		if i > 0 && isWordByte(lower[i-1]) || !isWordByte(lower[i]) {
+			continue
+		}
+		for _, p := range phrases {
+			end := i + len(p)
+			if strings.HasPrefix(lower[i:], p) && (end == len(lower) || !isWordByte(lower[end])) {
+				out = append(out, [2]int{i, end})
+				i, n = end-1, n-1
+				break
+			}
+		}
+	}
+	return out
+}
+
+// isWordByte reports whether c is a word character of \b: an ASCII letter,
+// digit or underscore.
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
 }
 
 // establishFilter holds the verbs of the establishing patterns.
@@ -429,7 +460,7 @@ func ruleEstablishedIn(s *sent, r rule) {
 	if !strings.Contains(s.t.s, "{L") || !containsAny(s.t.lower, establishFilter) {
 		return
 	}
-	for _, loc := range establishedInRe.FindAllStringIndex(s.t.s, -1) {
+	for _, loc := range phraseLocs(s.t.lower, establishVerbs, -1) {
 		if s.modal(loc[0]) {
 			continue
 		}

@@ -248,9 +248,36 @@ func (sc *dateScanner) mayStart(i int) bool {
 		return false
 	}
 	var buf [10]byte
-	lw := lowerASCII(buf[:], t)
-	return datePreps[string(lw)] || dateQualifiers[string(lw)] || string(lw) == "between" || monthNumber(t) > 0
+	switch startWords[string(lowerASCII(buf[:], t))] {
+	case startAny:
+		return true
+	case startMonth:
+		return monthNumber(t) > 0 // capitalised: "may" and "march" are verbs
+	}
+	return false
 }
+
+// Classes of startWords.
+const (
+	startAny   = 1 // a preposition, a qualifier or "between", in any case
+	startMonth = 2 // a month name, when capitalised
+)
+
+// startWords are the words that may open a date phrase, lower-cased: one
+// lookup tells mayStart whether to try the patterns.
+var startWords = func() map[string]uint8 {
+	m := map[string]uint8{"between": startAny}
+	for w := range months {
+		m[w] = startMonth
+	}
+	for w := range datePreps {
+		m[w] = startAny
+	}
+	for w := range dateQualifiers {
+		m[w] = startAny
+	}
+	return m
+}()
 
 // matchLoose tries what needs a preposition before it: a bare year ("in
 // 2011"), a bare month ("in May"), a weekday ("on Tuesday").
