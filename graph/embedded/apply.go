@@ -1,31 +1,93 @@
 package embedded
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/sdkg/sdkg/graph"
 )
 
 // applyPlan is the whole change of one Apply, computed from the state
 // without touching it, so that nothing is mutated before the log record is
-// durable and so that the mutation cannot fail.
+// durable and so that the mutation cannot fail. Its slices belong to the
+// state's scratch: a plan is committed or dropped before the next starts.
 type applyPlan struct {
 	doc      graph.Document
-	canon    []byte               // canonical(f), the tail of the log record
-	nodes    map[string]*planNode // resolved id → incoming attributes
-	edges    map[string]*planEdge // key → edge with resolved endpoints
-	oldNodes []string             // nodes the document supported and no longer states
+	canon    []byte      // canonical(f), the tail of the log record
+	nodes    []planNode  // by resolved id, one per id
+	edges    []planEdge  // by key, one per key
+	oldNodes []string    // nodes the document supported and no longer states
 	oldEdges []string
 	sum      graph.ApplySummary
 }
 
 type planNode struct {
 	n   graph.Node
-	rec *nodeRec // the stored node of that id, nil when new
+	rec *nodeRec // the stored node of that id; nil when new, until commit
+	ord int32    // position of the (first) input node in scratch.nodes
 }
 
 type planEdge struct {
-	e   graph.Edge
-	c   contrib
-	rec *edgeRec // the stored edge of that key, nil when new
+	e        graph.Edge
+	c        contrib
+	rec      *edgeRec  // the stored edge of that key, nil when new
+	from, to *planNode // the endpoints, in the plan's nodes
+	in       int32     // index of the (first) input edge
+}
+
+// scratch holds the writer's reusable buffers. Plans are made one at a
+// time (under Store.wmu, or while loading), so one set serves them all.
+type scratch struct {
+	canon  []byte
+	nodes  []nodeOrd // the input nodes by id
+	edges  []edgeOrd // the input edges by normalised key, then input order
+	pidx   []int32   // position in nodes → index of its plan node
+	pnodes []planNode
+	pedges []planEdge
+}
+
+// nodeOrd and edgeOrd place an input node or edge in canonical order;
+// edgeOrd carries the normalised endpoints and key.
+type nodeOrd struct {
+	id string
+	i  int32
+}
+
+type edgeOrd struct {
+	key, from, to string
+	i             int32
+}
+
+// order sorts f's nodes by id (unique, as validated) and its edges by
+// normalised key, equal keys in input order.
+func (sc *scratch) order(f *graph.Facts) {
+	sc.nodes = sc.nodes[:0]
+	for i := range f.Nodes {
+		sc.nodes = append(sc.nodes, nodeOrd{f.Nodes[i].ID, int32(i)})
+	}
+	slices.SortFunc(sc.nodes, func(a, b nodeOrd) int { return strings.Compare(a.id, b.id) })
+	sc.edges = sc.edges[:0]
+	for i := range f.Edges {
+		x := &f.Edges[i]
+		e := graph.Edge{Type: x.Type, From: x.From, To: x.To, Date: x.Date}
+		if e.Type.Symmetric() && e.From > e.To {
+			e.From, e.To = e.To, e.From
+		}
+		sc.edges = append(sc.edges, edgeOrd{key: e.Key(), from: e.From, to: e.To, i: int32(i)})
+	}
+	slices.SortFunc(sc.edges, func(a, b edgeOrd) int {
+		if c := strings.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return int(a.i - b.i)
+	})
+}
+
+// find returns the position in sc.nodes of the input node id (present, as
+// validated).
+func (sc *scratch) find(id string) int {
+	i, _ := slices.BinarySearchFunc(sc.nodes, id, func(o nodeOrd, id string) int { return strings.Compare(o.id, id) })
+	return i
 }
 
 // planApply validates f against the state and computes its change. The
@@ -34,33 +96,35 @@ func (s *state) planApply(f *graph.Facts) (*applyPlan, graph.ApplySummary, error
 	if err := f.Validate(); err != nil {
 		return nil, graph.ApplySummary{}, err
 	}
+	sc := &s.scratch
+	sc.order(f)
+	sc.canon = canonical(sc.canon[:0], f, sc.nodes, sc.edges)
 	doc := f.Document
-	canon := canonical(f)
 	if doc.Hash == "" {
-		doc.Hash = factsHash(doc, canon)
+		doc.Hash = factsHash(doc, sc.canon)
 	}
 	old := s.docs[doc.ID]
 	if old != nil && old.d.Hash == doc.Hash {
 		return nil, graph.ApplySummary{Document: doc.ID, Unchanged: true, NodesKept: len(old.nodes), EdgesKept: len(old.edges)}, nil
 	}
-	p := &applyPlan{doc: doc, canon: canon, nodes: make(map[string]*planNode, len(f.Nodes)), edges: make(map[string]*planEdge, len(f.Edges))}
-	ids, err := p.resolveNodes(s, f.Nodes)
-	if err != nil {
+	p := &applyPlan{doc: doc, canon: sc.canon}
+	if err := p.resolveNodes(s, f.Nodes, sc); err != nil {
 		return nil, graph.ApplySummary{}, err
 	}
-	p.planEdges(s, f.Edges, ids)
+	p.planEdges(s, f.Edges, sc)
 	p.diff(s, old)
 	return p, p.sum, nil
 }
 
 // resolveNodes maps each incoming node to its stored id (through merge
-// redirects by id, then by kind and name) and groups incoming attributes by
-// resolved id. ECONFLICT when a stored node of that id has another kind.
-func (p *applyPlan) resolveNodes(s *state, nodes []graph.Node) (map[string]string, error) {
-	ids := map[string]string{}
-	all := make([]planNode, len(nodes)) // one allocation for the plan's nodes
-	for i := range nodes {
-		n := &nodes[i]
+// redirects by id, then by kind and name) and folds incoming attributes of
+// nodes that resolve to the same id, in input order. ECONFLICT when a
+// stored node of that id has another kind.
+func (p *applyPlan) resolveNodes(s *state, nodes []graph.Node, sc *scratch) error {
+	pn := sc.pnodes[:0]
+	redirected := false
+	for j, o := range sc.nodes {
+		n := &nodes[o.i]
 		id := s.resolve(n.ID)
 		cur := s.nodes[id]
 		if cur == nil && len(s.names) > 0 {
@@ -69,23 +133,41 @@ func (p *applyPlan) resolveNodes(s *state, nodes []graph.Node) (map[string]strin
 			}
 		}
 		if cur != nil && cur.n.Kind != n.Kind {
-			return nil, graph.Errorf(graph.ECONFLICT, "node %q: stored as %s, document %q states %s", n.ID, cur.n.Kind, p.doc.ID, n.Kind)
+			return graph.Errorf(graph.ECONFLICT, "node %q: stored as %s, document %q states %s", n.ID, cur.n.Kind, p.doc.ID, n.Kind)
 		}
-		if id != n.ID {
-			ids[n.ID] = id
-		}
-		if prev := p.nodes[id]; prev != nil {
-			prev.n, _ = mergeNodeAttrs(prev.n, n)
-			continue
-		}
+		redirected = redirected || id != n.ID
 		c := *n
 		c.ID, c.Degree = id, 0
 		c.Aliases = append([]string(nil), n.Aliases...) // the store keeps no caller memory
 		c.Props = copyProps(n.Props)
-		all[i] = planNode{n: c, rec: cur}
-		p.nodes[id] = &all[i]
+		pn = append(pn, planNode{n: c, rec: cur, ord: int32(j)})
 	}
-	return ids, nil
+	sc.pidx = slices.Grow(sc.pidx[:0], len(sc.nodes))[:len(sc.nodes)]
+	if redirected {
+		slices.SortFunc(pn, func(a, b planNode) int {
+			if c := strings.Compare(a.n.ID, b.n.ID); c != 0 {
+				return c
+			}
+			return int(sc.nodes[a.ord].i - sc.nodes[b.ord].i)
+		})
+		out := pn[:0]
+		for _, x := range pn {
+			if last := len(out) - 1; last >= 0 && out[last].n.ID == x.n.ID {
+				out[last].n, _ = mergeNodeAttrs(out[last].n, &nodes[sc.nodes[x.ord].i])
+				sc.pidx[x.ord] = int32(last)
+				continue
+			}
+			sc.pidx[x.ord] = int32(len(out))
+			out = append(out, x)
+		}
+		pn = out
+	} else {
+		for j := range pn {
+			sc.pidx[j] = int32(j)
+		}
+	}
+	sc.pnodes, p.nodes = pn, pn
+	return nil
 }
 
 func nameRedirectKey(k graph.Kind, name string) string {
@@ -93,29 +175,56 @@ func nameRedirectKey(k graph.Kind, name string) string {
 }
 
 // planEdges maps edges onto resolved ids, drops those that became loops,
-// and merges duplicates.
-func (p *applyPlan) planEdges(s *state, edges []graph.Edge, ids map[string]string) {
-	all := make([]planEdge, len(edges)) // one allocation for the plan's edges
-	for i := range edges {
-		in := &edges[i]
-		e := graph.Edge{Type: in.Type, From: resolved(ids, in.From), To: resolved(ids, in.To), Date: in.Date}
+// and merges duplicates (into the first in input order).
+func (p *applyPlan) planEdges(s *state, edges []graph.Edge, sc *scratch) {
+	pe := sc.pedges[:0]
+	evs := make([]graph.Evidence, 0, len(edges)) // one allocation for the document's evidence
+	rekeyed := false
+	for _, o := range sc.edges {
+		in := &edges[o.i]
+		from, to := &p.nodes[sc.pidx[sc.find(o.from)]], &p.nodes[sc.pidx[sc.find(o.to)]]
+		e := graph.Edge{Type: in.Type, From: from.n.ID, To: to.n.ID, Date: in.Date}
 		if e.From == e.To {
 			continue
 		}
-		e.Normalize()
+		if e.From == o.from && e.To == o.to {
+			e.ID, e.Year = o.key, graph.YearOf(e.Date) // as Normalize would
+		} else {
+			e.Normalize()
+			rekeyed = true
+			if e.From != from.n.ID {
+				from, to = to, from
+			}
+		}
 		c := contrib{doc: p.doc.ID, conf: in.Confidence, rule: in.Rule, props: copyProps(in.Props)}
 		if in.Evidence != nil {
 			ev := *in.Evidence
 			ev.Document = p.doc.ID
-			c.ev = []graph.Evidence{ev}
+			evs = append(evs, ev)
+			c.ev = evs[len(evs)-1 : len(evs) : len(evs)]
 		}
-		if prev := p.edges[e.ID]; prev != nil {
-			prev.c = mergeContrib(prev.c, c)
+		pe = append(pe, planEdge{e: e, c: c, from: from, to: to, in: o.i})
+	}
+	if rekeyed {
+		slices.SortFunc(pe, func(a, b planEdge) int {
+			if c := strings.Compare(a.e.ID, b.e.ID); c != 0 {
+				return c
+			}
+			return int(a.in - b.in)
+		})
+	}
+	out := pe[:0]
+	for i := range pe {
+		if last := len(out) - 1; last >= 0 && out[last].e.ID == pe[i].e.ID {
+			out[last].c = mergeContrib(out[last].c, pe[i].c)
 			continue
 		}
-		all[i] = planEdge{e: e, c: c, rec: s.edges[e.ID]}
-		p.edges[e.ID] = &all[i]
+		out = append(out, pe[i])
 	}
+	for i := range out {
+		out[i].rec = s.edges[out[i].e.ID]
+	}
+	sc.pedges, p.edges = out, out
 }
 
 func copyProps(m map[string]string) map[string]string {
@@ -129,11 +238,16 @@ func copyProps(m map[string]string) map[string]string {
 	return c
 }
 
-func resolved(ids map[string]string, id string) string {
-	if r, ok := ids[id]; ok {
-		return r
-	}
-	return id
+// hasNode and hasEdge report whether the plan states a node id or an edge
+// key.
+func (p *applyPlan) hasNode(id string) bool {
+	_, ok := slices.BinarySearchFunc(p.nodes, id, func(x planNode, id string) int { return strings.Compare(x.n.ID, id) })
+	return ok
+}
+
+func (p *applyPlan) hasEdge(key string) bool {
+	_, ok := slices.BinarySearchFunc(p.edges, key, func(x planEdge, k string) int { return strings.Compare(x.e.ID, k) })
+	return ok
 }
 
 // diff finds what the stored document supported and no longer states, and
@@ -141,15 +255,15 @@ func resolved(ids map[string]string, id string) string {
 func (p *applyPlan) diff(s *state, old *docRec) {
 	sum := &p.sum
 	sum.Document = p.doc.ID
-	for _, pn := range p.nodes {
-		if pn.rec != nil {
+	for i := range p.nodes {
+		if p.nodes[i].rec != nil {
 			sum.NodesKept++
 		} else {
 			sum.NodesAdded++
 		}
 	}
-	for _, pe := range p.edges {
-		if pe.rec != nil {
+	for i := range p.edges {
+		if p.edges[i].rec != nil {
 			sum.EdgesKept++
 		} else {
 			sum.EdgesAdded++
@@ -159,7 +273,7 @@ func (p *applyPlan) diff(s *state, old *docRec) {
 		return
 	}
 	for _, k := range old.edges {
-		if p.edges[k] == nil {
+		if !p.hasEdge(k) {
 			p.oldEdges = append(p.oldEdges, k)
 			if len(s.edges[k].sup) == 1 {
 				sum.EdgesRemoved++
@@ -167,9 +281,9 @@ func (p *applyPlan) diff(s *state, old *docRec) {
 		}
 	}
 	for _, id := range old.nodes {
-		if p.nodes[id] == nil {
+		if !p.hasNode(id) {
 			p.oldNodes = append(p.oldNodes, id)
-			if len(s.nodes[id].docs) == 1 {
+			if s.nodes[id].docs.len() == 1 {
 				sum.NodesRemoved++
 			}
 		}
@@ -192,26 +306,27 @@ func (s *state) commitApply(p *applyPlan) {
 		s.dropNodeSupport(id, d)
 	}
 	d.nodes = make(idList, 0, len(p.nodes))
-	for id, pn := range p.nodes {
-		s.upsertNode(pn, d)
-		d.nodes = append(d.nodes, id)
+	for i := range p.nodes {
+		s.upsertNode(&p.nodes[i], d)
+		d.nodes = append(d.nodes, p.nodes[i].n.ID)
 	}
 	d.edges = make(idList, 0, len(p.edges))
-	for k, pe := range p.edges {
-		s.upsertEdge(pe, doc)
-		d.edges = append(d.edges, k)
+	for i := range p.edges {
+		s.upsertEdge(&p.edges[i], doc)
+		d.edges = append(d.edges, p.edges[i].e.ID)
 	}
 }
 
 func (s *state) upsertNode(pn *planNode, d *docRec) {
 	r := pn.rec
 	if r == nil {
-		r = &nodeRec{n: pn.n, docs: map[*docRec]struct{}{}}
+		r = &nodeRec{n: pn.n}
 		s.indexNode(r)
+		pn.rec = r
 	} else if m, changed := mergeNodeAttrs(r.n, &pn.n); changed {
 		s.setNode(r, m)
 	}
-	r.docs[d] = struct{}{}
+	r.docs.add(d)
 }
 
 func (s *state) upsertEdge(pe *planEdge, doc string) {
@@ -219,13 +334,14 @@ func (s *state) upsertEdge(pe *planEdge, doc string) {
 	fresh := r == nil
 	if fresh {
 		r = &edgeRec{e: pe.e}
+		r.sup0[0] = pe.c
+		r.sup = r.sup0[:1:1]
+		s.refresh(r)
+		s.linkEdge(r, pe.from.rec, pe.to.rec) // counts the evidence
+		return
 	}
 	s.setContrib(r, pe.c)
 	s.refresh(r)
-	if fresh {
-		s.linkEdge(r)
-		s.evidence -= len(pe.c.ev) // linkEdge counted it again
-	}
 }
 
 // dropEdgeSupport removes doc's support of edge k, and the edge when
@@ -249,8 +365,8 @@ func (s *state) dropNodeSupport(id string, d *docRec) {
 	if r == nil {
 		return
 	}
-	delete(r.docs, d)
-	if len(r.docs) == 0 && r.deg == 0 {
+	r.docs.remove(d)
+	if r.docs.len() == 0 && r.deg == 0 {
 		s.unindexNode(r)
 	}
 }
@@ -270,7 +386,7 @@ func (s *state) planDelete(id string) (graph.ApplySummary, error) {
 		}
 	}
 	for _, n := range d.nodes {
-		if len(s.nodes[n].docs) == 1 {
+		if s.nodes[n].docs.len() == 1 {
 			sum.NodesRemoved++
 		} else {
 			sum.NodesKept++
@@ -322,8 +438,8 @@ func (s *state) commitMerge(keep, drop string) {
 	for _, r := range moving {
 		s.moveEdge(r, keep, drop)
 	}
-	for dr := range d.docs {
-		k.docs[dr] = struct{}{}
+	for dr := range d.docs.all() {
+		k.docs.add(dr)
 		dr.nodes.remove(drop)
 		dr.nodes.addUnique(keep)
 	}
@@ -364,7 +480,7 @@ func (s *state) moveEdge(r *edgeRec, keep, drop string) {
 	if target == nil {
 		r.e = e
 		s.refresh(r)
-		s.linkEdge(r)
+		s.linkEdge(r, s.nodes[e.From], s.nodes[e.To])
 	} else {
 		for _, c := range r.sup {
 			for _, x := range target.sup {

@@ -6,8 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"math"
-	"slices"
-	"strings"
 
 	"github.com/sdkg/sdkg/graph"
 )
@@ -33,6 +31,13 @@ func (e *encoder) strs(ss []string) {
 
 func (e *encoder) props(m map[string]string) {
 	e.uvar(uint64(len(m)))
+	if len(m) == 1 { // the common case needs no sorted copy of the keys
+		for k, v := range m {
+			e.str(k)
+			e.str(v)
+		}
+		return
+	}
 	for _, k := range sortedKeys(m) {
 		e.str(k)
 		e.str(m[k])
@@ -48,10 +53,16 @@ func (e *encoder) evidence(ev *graph.Evidence) {
 }
 
 func (e *encoder) document(d *graph.Document) {
-	e.strs([]string{d.ID, d.Title, d.Publisher, d.Issued, d.Source, d.Format, d.Hash})
+	e.uvar(7) // as strs would write the seven fields
+	for _, s := range [...]string{d.ID, d.Title, d.Publisher, d.Issued, d.Source, d.Format, d.Hash} {
+		e.str(s)
+	}
 	e.uvar(uint64(len(d.Entries)))
 	for _, en := range d.Entries {
-		e.strs([]string{en.ID, en.Heading, en.Date})
+		e.uvar(3)
+		e.str(en.ID)
+		e.str(en.Heading)
+		e.str(en.Date)
 		e.int(en.Start)
 		e.int(en.End)
 	}
@@ -66,12 +77,12 @@ func (e *encoder) node(n *graph.Node) {
 	e.props(n.Props)
 }
 
-// factsEdge writes an edge of facts: identity, props, evidence, confidence
-// and rule.
-func (e *encoder) factsEdge(x *graph.Edge) {
+// factsEdgeAs writes an edge of facts with the given endpoints: identity,
+// props, evidence, confidence and rule.
+func (e *encoder) factsEdgeAs(x *graph.Edge, from, to string) {
 	e.str(string(x.Type))
-	e.str(x.From)
-	e.str(x.To)
+	e.str(from)
+	e.str(to)
 	e.str(x.Date)
 	e.props(x.Props)
 	if x.Evidence != nil {
@@ -240,25 +251,20 @@ func (d *decoder) facts() graph.Facts {
 	return f
 }
 
-// canonical encodes the nodes and edges of f in a canonical order (nodes by
-// id, edges normalised and by key) as the tail of an encoded Facts: the log
-// record of an Apply is the encoded document followed by these bytes, and
-// the document hash is computed over the same bytes.
-func canonical(f *graph.Facts) []byte {
-	e := &encoder{b: make([]byte, 0, 160*(len(f.Nodes)+len(f.Edges))+16)}
-	e.uvar(uint64(len(f.Nodes)))
-	for _, i := range sortedBy(len(f.Nodes), func(i int) string { return f.Nodes[i].ID }) {
-		e.node(&f.Nodes[i])
+// canonical appends to buf the nodes and edges of f in a canonical order
+// (nodes by id, edges normalised and by key, as scratch.order sorts them)
+// as the tail of an encoded Facts: the log record of an Apply is the
+// encoded document followed by these bytes, and the document hash is
+// computed over the same bytes.
+func canonical(buf []byte, f *graph.Facts, nodes []nodeOrd, edges []edgeOrd) []byte {
+	e := &encoder{b: buf}
+	e.uvar(uint64(len(nodes)))
+	for _, o := range nodes {
+		e.node(&f.Nodes[o.i])
 	}
-	keys := make([]string, len(f.Edges))
-	for i := range f.Edges {
-		keys[i] = f.Edges[i].Key()
-	}
-	e.uvar(uint64(len(f.Edges)))
-	for _, i := range sortedBy(len(keys), func(i int) string { return keys[i] }) {
-		x := f.Edges[i]
-		x.Normalize()
-		e.factsEdge(&x)
+	e.uvar(uint64(len(edges)))
+	for _, o := range edges {
+		e.factsEdgeAs(&f.Edges[o.i], o.from, o.to)
 	}
 	return e.b
 }
@@ -276,14 +282,4 @@ func factsHash(doc graph.Document, canon []byte) string {
 	h.Write(e.b)
 	h.Write(canon)
 	return hex.EncodeToString(h.Sum(nil)[:16])
-}
-
-// sortedBy returns the indexes 0..n-1 ordered by key (stable).
-func sortedBy(n int, key func(i int) string) []int {
-	idx := make([]int, n)
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(key(a), key(b)) })
-	return idx
 }

@@ -27,7 +27,7 @@ type edgeFilter struct {
 	allTypes  bool // admits every type
 	mask      [numTypes]bool
 	minConf   float64
-	wlo, whi  string
+	wlo, whi  int32 // dayNum of the window's bounds, 0 when open
 	datedOnly bool
 }
 
@@ -40,9 +40,10 @@ func compile(f *graph.Filter) *edgeFilter {
 		c.mask[typeIndex[t]] = true
 	}
 	c.allTypes = len(f.Types) == 0
-	c.wlo, _ = graph.DateBounds(f.From)
-	_, c.whi = graph.DateBounds(f.To)
-	c.all = c.minConf <= 0 && c.wlo == "" && c.whi == "" && !c.datedOnly
+	lo, _ := graph.DateBounds(f.From)
+	_, hi := graph.DateBounds(f.To)
+	c.wlo, c.whi = dayNum(lo), dayNum(hi)
+	c.all = c.minConf <= 0 && c.wlo == 0 && c.whi == 0 && !c.datedOnly
 	return c
 }
 
@@ -56,7 +57,7 @@ func (c *edgeFilter) admits(r *edgeRec) bool {
 	if r.e.Date == "" {
 		return !c.datedOnly
 	}
-	return (c.wlo == "" || r.hi >= c.wlo) && (c.whi == "" || r.lo <= c.whi)
+	return (c.wlo == 0 || r.hi >= c.wlo) && (c.whi == 0 || r.lo <= c.whi)
 }
 
 // eachEdge calls fn for every edge of r that passes c, with the node at
@@ -370,7 +371,7 @@ func (s *Store) CountsBy(ctx context.Context, by graph.GroupBy, f graph.Filter) 
 			}
 		case graph.ByYear:
 			for _, es := range st.byYear {
-				for r := range es {
+				for _, r := range es {
 					st.tallyEdge(t, by, &f, r)
 				}
 			}

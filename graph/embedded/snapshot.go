@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/sdkg/sdkg/graph"
@@ -25,33 +24,34 @@ const (
 	snapMagic = "SDKGSNP1"
 )
 
-func (s *state) encodeSnapshot(seq uint64) []byte {
-	e := &encoder{b: append(make([]byte, 0, 64*len(s.edges)+1024), snapMagic...)}
+// encodeSnapshot encodes the state at seq into a buffer of about hint
+// bytes. Maps are walked in their own order: decoding needs only the
+// sections in order (documents, nodes, edges, merge tables), and sorting a
+// large state's keys would cost more than encoding it.
+func (s *state) encodeSnapshot(seq uint64, hint int) []byte {
+	e := &encoder{b: append(make([]byte, 0, hint+1024), snapMagic...)}
 	e.uvar(seq)
 	e.uvar(uint64(len(s.docs)))
-	for _, id := range sortedKeys(s.docs) {
-		e.document(&s.docs[id].d)
+	for _, d := range s.docs {
+		e.document(&d.d)
 	}
 	e.uvar(uint64(len(s.nodes)))
-	for _, id := range sortedKeys(s.nodes) {
-		r := s.nodes[id]
+	for _, r := range s.nodes {
 		e.node(&r.n)
-		ids := make([]string, 0, len(r.docs))
-		for dr := range r.docs {
-			ids = append(ids, dr.d.ID)
+		e.uvar(uint64(r.docs.len()))
+		for dr := range r.docs.all() {
+			e.str(dr.d.ID)
 		}
-		sort.Strings(ids)
-		e.strs(ids)
 	}
 	e.uvar(uint64(len(s.edges)))
-	for _, k := range sortedKeys(s.edges) {
-		encodeEdgeRec(e, s.edges[k])
+	for _, r := range s.edges {
+		encodeEdgeRec(e, r)
 	}
 	for _, m := range []map[string]string{s.redirect, s.names} {
 		e.uvar(uint64(len(m)))
-		for _, k := range sortedKeys(m) {
+		for k, v := range m {
 			e.str(k)
-			e.str(m[k])
+			e.str(v)
 		}
 	}
 	return binary.LittleEndian.AppendUint32(e.b, crc32.Checksum(e.b, castagnoli))
@@ -98,14 +98,12 @@ func decodeSnapshot(path string, data []byte) (*state, uint64, error) {
 	s.nodes = make(map[string]*nodeRec, nn)
 	for n := nn; n > 0 && d.err == nil; n-- {
 		r := &nodeRec{n: d.node()}
-		m := d.count()
-		r.docs = make(map[*docRec]struct{}, m)
-		for ; m > 0 && d.err == nil; m-- {
+		for m := d.count(); m > 0 && d.err == nil; m-- {
 			dr := s.docs[string(d.bytes())]
 			if dr == nil {
 				return nil, 0, bad("node supported by an unknown document")
 			}
-			r.docs[dr] = struct{}{}
+			r.docs.add(dr)
 			dr.nodes = append(dr.nodes, r.n.ID)
 		}
 		s.indexNode(r)
@@ -160,7 +158,7 @@ func (s *state) loadEdge(d *decoder) error {
 		return errShort // snapshots keep contributions in document order
 	}
 	s.refresh(r)
-	s.linkEdge(r)
+	s.linkEdge(r, from, to)
 	for _, dr := range docs {
 		dr.edges = append(dr.edges, r.e.ID)
 	}

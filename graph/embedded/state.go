@@ -18,7 +18,7 @@ type state struct {
 	edges  map[string]*edgeRec
 	docs   map[string]*docRec
 	byKind map[graph.Kind]map[string]*nodeRec
-	byYear map[int]map[*edgeRec]struct{}
+	byYear map[int][]*edgeRec // edges by year, each at its yearPos
 	// words maps each word of every normalised name and alias to the nodes
 	// bearing it: the full-text index, built by the first text query (see
 	// wordIndex) and kept by writers from then on; nil until then.
@@ -32,12 +32,14 @@ type state struct {
 	names    map[string]string
 	evidence int
 	lastIdx  int // the highest nodeRec.idx given
+
+	scratch scratch // the writer's buffers (apply.go)
 }
 
 func newState() *state {
 	return &state{
 		nodes: map[string]*nodeRec{}, edges: map[string]*edgeRec{}, docs: map[string]*docRec{},
-		byKind: map[graph.Kind]map[string]*nodeRec{}, byYear: map[int]map[*edgeRec]struct{}{},
+		byKind: map[graph.Kind]map[string]*nodeRec{}, byYear: map[int][]*edgeRec{},
 		redirect: map[string]string{}, names: map[string]string{},
 	}
 }
@@ -46,7 +48,7 @@ func newState() *state {
 // and its edges by type.
 type nodeRec struct {
 	n    graph.Node
-	docs map[*docRec]struct{} // the documents that support the node
+	docs docSet // the documents that support the node
 	adj  [numTypes][]half
 	deg  int
 	// nbr indexes the edges of a hub (degree at least hubDegree) by the
@@ -116,10 +118,26 @@ type contrib struct {
 type edgeRec struct {
 	e        graph.Edge
 	sup      []contrib
-	lo, hi   string    // graph.DateBounds of the date, for window tests
+	lo, hi   int32     // dayNum of graph.DateBounds of the date, for window tests
 	from, to *nodeRec  // the endpoints, set while the edge is linked
 	t        int       // index of the type in graph.EdgeTypes
+	yearPos  int       // index in state.byYear[e.Year]
 	pre      [3]uint64 // sortKey of the ID
+	// sup0 holds the first contribution, so that a new edge costs one
+	// allocation less; later changes replace sup.
+	sup0 [1]contrib
+}
+
+// dayNum returns the date YYYY-MM-DD as the integer YYYYMMDD, which
+// orders like the date; 0 for "".
+func dayNum(d string) int32 {
+	var n int32
+	for i := 0; i < len(d); i++ {
+		if c := d[i]; c >= '0' && c <= '9' {
+			n = n*10 + int32(c-'0')
+		}
+	}
+	return n
 }
 
 // half is an adjacency entry: an edge and its endpoint on the other side,
@@ -298,22 +316,21 @@ func (s *state) setNode(r *nodeRec, n graph.Node) {
 	s.indexNode(r)
 }
 
-// linkEdge adds r to the key, year and adjacency indexes; unlinkEdge
-// removes it.
-func (s *state) linkEdge(r *edgeRec) {
+// linkEdge adds r, from and to its endpoints, to the key, year and
+// adjacency indexes; unlinkEdge removes it.
+func (s *state) linkEdge(r *edgeRec, from, to *nodeRec) {
 	s.edges[r.e.ID] = r
-	r.lo, r.hi = graph.DateBounds(r.e.Date)
-	r.from, r.to, r.t = s.nodes[r.e.From], s.nodes[r.e.To], typeIndex[r.e.Type]
+	lo, hi := graph.DateBounds(r.e.Date)
+	r.lo, r.hi = dayNum(lo), dayNum(hi)
+	r.from, r.to, r.t = from, to, typeIndex[r.e.Type]
 	if y := r.e.Year; y > 0 {
-		if s.byYear[y] == nil {
-			s.byYear[y] = map[*edgeRec]struct{}{}
-		}
-		s.byYear[y][r] = struct{}{}
+		r.yearPos = len(s.byYear[y])
+		s.byYear[y] = append(s.byYear[y], r)
 	}
 	r.pre = sortKey(r)
-	r.from.adj[r.t] = append(r.from.adj[r.t], half{r, r.to, r.to.idx})
-	r.to.adj[r.t] = append(r.to.adj[r.t], half{r, r.from, r.from.idx})
-	for _, n := range []*nodeRec{r.from, r.to} {
+	from.adj[r.t] = append(from.adj[r.t], half{r, to, to.idx})
+	to.adj[r.t] = append(to.adj[r.t], half{r, from, from.idx})
+	for _, n := range [2]*nodeRec{from, to} {
 		n.deg++
 		n.addNbr(r)
 	}
@@ -325,15 +342,20 @@ func (s *state) linkEdge(r *edgeRec) {
 func (s *state) unlinkEdge(r *edgeRec) {
 	delete(s.edges, r.e.ID)
 	if y := r.e.Year; y > 0 {
-		delete(s.byYear[y], r)
-		if len(s.byYear[y]) == 0 {
+		// Swap-remove: byYear is read under the lock only, never handed
+		// out, so it is changed in place.
+		es := s.byYear[y]
+		last := es[len(es)-1]
+		es[r.yearPos], last.yearPos = last, r.yearPos
+		es[len(es)-1] = nil
+		if es = es[:len(es)-1]; len(es) > 0 {
+			s.byYear[y] = es
+		} else {
 			delete(s.byYear, y)
 		}
 	}
-	t := typeIndex[r.e.Type]
-	for _, id := range []string{r.e.From, r.e.To} {
-		n := s.nodes[id]
-		n.adj[t] = withoutHalf(n.adj[t], r)
+	for _, n := range [2]*nodeRec{r.from, r.to} {
+		n.adj[r.t] = withoutHalf(n.adj[r.t], r)
 		n.deg--
 		n.dropNbr(r)
 	}
@@ -361,17 +383,17 @@ func without(rs []*edgeRec, r *edgeRec) []*edgeRec {
 func (s *state) refresh(r *edgeRec) {
 	e := graph.Edge{ID: r.e.ID, Type: r.e.Type, From: r.e.From, To: r.e.To, Date: r.e.Date, Year: r.e.Year}
 	var props map[string]string
+	if len(r.sup) == 1 {
+		// Props are never changed in place, so one document's map serves
+		// as the union.
+		props = r.sup[0].props
+	}
 	for i, c := range r.sup {
 		if i == 0 || c.conf > e.Confidence {
 			e.Confidence, e.Rule = c.conf, c.rule
 		}
-		for k, v := range c.props {
-			if _, ok := props[k]; !ok {
-				if props == nil {
-					props = map[string]string{}
-				}
-				props[k] = v
-			}
+		if len(r.sup) > 1 {
+			props = unionProps(props, c.props)
 		}
 		for j := range c.ev {
 			// Shared with the contribution: evidence is never changed in
@@ -391,6 +413,20 @@ func (s *state) refresh(r *edgeRec) {
 	}
 	e.Props = props
 	r.e = e
+}
+
+// unionProps adds to props (created when needed) the keys of more it
+// lacks.
+func unionProps(props, more map[string]string) map[string]string {
+	for k, v := range more {
+		if _, ok := props[k]; !ok {
+			if props == nil {
+				props = map[string]string{}
+			}
+			props[k] = v
+		}
+	}
+	return props
 }
 
 func evLess(a, b *graph.Evidence) bool {

@@ -21,6 +21,9 @@ type Store struct {
 	lock   *os.File
 	closed atomic.Bool
 	opt    options
+	// snapBytes is the size of the last snapshot written or read: with the
+	// log's size, a good guess of the next one's.
+	snapBytes int
 }
 
 var _ graph.Store = (*Store)(nil)
@@ -201,9 +204,11 @@ func (s *Store) write(ctx context.Context, plan func(st *state) (*change, error)
 
 // snapshot writes the state and empties the log. Called with wmu held.
 func (s *Store) snapshot() error {
-	if err := writeSnapshot(s.dir, s.st.encodeSnapshot(s.log.seq)); err != nil {
+	data := s.st.encodeSnapshot(s.log.seq, s.snapBytes+int(s.log.size))
+	if err := writeSnapshot(s.dir, data); err != nil {
 		return err
 	}
+	s.snapBytes = len(data)
 	return s.log.reset()
 }
 

@@ -41,12 +41,16 @@ type wal struct {
 	// broken is set when a failed write could not be cut back: the tail may
 	// hold a partial record, so no record may follow it.
 	broken bool
+	buf    []byte // the last record's buffer, reused by the next
 }
+
+// maxKeptBuf is the largest record buffer kept for reuse.
+const maxKeptBuf = 4 << 20
 
 // record starts an encoder for the record of op with the next seq; the
 // caller appends the body and passes it to write.
 func (w *wal) record(op byte) *encoder {
-	e := &encoder{b: make([]byte, headerSize, 256)}
+	e := &encoder{b: append(w.buf[:0], make([]byte, headerSize)...)}
 	e.b = binary.LittleEndian.AppendUint64(e.b, w.seq+1)
 	e.b = append(e.b, op)
 	return e
@@ -73,6 +77,9 @@ func (w *wal) write(e *encoder) error {
 	}
 	w.size += int64(len(e.b))
 	w.seq++
+	if cap(e.b) <= maxKeptBuf {
+		w.buf = e.b[:0]
+	}
 	return nil
 }
 
