@@ -13,10 +13,10 @@ import (
 // state's scratch: a plan is committed or dropped before the next starts.
 type applyPlan struct {
 	doc      graph.Document
-	canon    []byte      // canonical(f), the tail of the log record
-	nodes    []planNode  // by resolved id, one per id
-	edges    []planEdge  // by key, one per key
-	oldNodes []string    // nodes the document supported and no longer states
+	canon    []byte     // canonical(f), the tail of the log record
+	nodes    []planNode // by resolved id, one per id
+	edges    []planEdge // by key, one per key
+	oldNodes []string   // nodes the document supported and no longer states
 	oldEdges []string
 	sum      graph.ApplySummary
 }
