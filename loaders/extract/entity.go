@@ -58,7 +58,9 @@ type surface struct {
 }
 
 func newRegistry() *registry {
-	return &registry{byKey: map[nameKey]*entity{}, surface: map[string][]surface{}, bilateral: map[string]*entity{}}
+	// Sized for a short document, so that the maps do not grow in steps
+	// from empty.
+	return &registry{byKey: make(map[nameKey]*entity, 64), surface: make(map[string][]surface, 64), bilateral: map[string]*entity{}}
 }
 
 // nameKey finds an entity by kind and folded name.

@@ -77,7 +77,7 @@ var carryFilter = keys("carr|holds|includes|included|bears|took|takes")
 
 // carriedPayloads: "{M} carries the {C} dust counter {J} and ...".
 func (s *sent) carriedPayloads(r rule) {
-	for _, loc := range carriesRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.findAll(carriesRe) {
 		m := s.firstWithin(loc[2], loc[3], "M")
 		if m == nil || s.modal(loc[4]) {
 			continue

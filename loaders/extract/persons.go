@@ -242,7 +242,7 @@ func (s *sent) findReferences() {
 			s.ref(i, s.x.bySurname(s.w(i)))
 			continue
 		}
-		det, w := s.lower(i), s.w(i+1)
+		det, w := s.determinerAt(i), s.w(i+1)
 		if det == "the" && !eventRefs[w] && s.x.curEvent != nil {
 			for k := i + 2; k <= i+3 && k < len(s.toks); k++ {
 				if eventRefs[s.w(k)] && s.free(i+1, k+1) && !s.hasCap(i+1, k) {
@@ -283,6 +283,21 @@ func (s *sent) findReferences() {
 			}
 		}
 	}
+}
+
+// determiners are the words before a reference that findReferences reads.
+var determiners = []string{"the", "a", "an", "this", "framework", "cooperation"}
+
+// determinerAt returns token i in lower case when it is one of
+// determiners, else "".
+func (s *sent) determinerAt(i int) string {
+	w := s.w(i)
+	for _, d := range determiners {
+		if len(w) == len(d) && strings.EqualFold(w, d) {
+			return d
+		}
+	}
+	return ""
 }
 
 // topicEnd returns the end of the topic phrase that starts at token k

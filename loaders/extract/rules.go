@@ -573,7 +573,7 @@ func ruleLocatedIn(s *sent, r rule) {
 
 // instIn: "{I} in {C}", "{I} of the {C}", "{I} in {L}".
 func (s *sent) instIn(r rule) {
-	for _, loc := range instInRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.findAll(instInRe) {
 		if strings.Contains(s.lowerBefore(loc[0], 30), "held") {
 			continue
 		}
@@ -687,7 +687,7 @@ var (
 
 // servedAs: "{P} served as president of {I}".
 func (s *sent) servedAs(r rule) {
-	for _, loc := range servedAsRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.findAll(servedAsRe) {
 		role := s.t.s[loc[2]:loc[3]]
 		if !hasTitleHead(role) {
 			continue
@@ -700,7 +700,7 @@ func (s *sent) servedAs(r rule) {
 
 // postsAt: "{P} held posts at the {I}".
 func (s *sent) postsAt(r rule) {
-	for _, loc := range postsAtRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.findAll(postsAtRe) {
 		if p := s.subject(loc[0], "P"); p != nil {
 			s.affiliate(r, p, s.firstWithin(loc[2]-2, loc[3]+1, "I"), "staff")
 		}

@@ -192,7 +192,7 @@ func ruleSignedPassive(s *sent, r rule) {
 		if re == signedByRe && !strings.Contains(s.t.lower, " by ") || re == signedBetweenRe && !strings.Contains(s.t.lower, " between ") {
 			continue
 		}
-		for _, loc := range re.FindAllStringSubmatchIndex(s.t.s, -1) {
+		for _, loc := range s.findAll(re) {
 			if s.modal(loc[4]) {
 				continue
 			}
@@ -220,7 +220,7 @@ func ruleRenewal(s *sent, r rule) {
 			}
 		}
 	}
-	for _, loc := range renewalRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.findAll(renewalRe) {
 		a := s.firstWithin(loc[4], loc[5], "A")
 		if a == nil || s.modal(loc[0]) {
 			continue
@@ -352,7 +352,7 @@ func ruleLaunched(s *sent, r rule) {
 	for _, g := range s.groups(launchedByRe) {
 		s.emitR(r, graph.Launched, first(g[2]), first(g[1]), s.actDate(s.ph(first(g[1])).b), nil)
 	}
-	for _, loc := range launchedThatRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.findAll(launchedThatRe) {
 		m, who := s.firstWithin(loc[2], loc[3], "M"), s.firstWithin(loc[4], loc[5], "CI")
 		s.emitR(r, graph.Launched, who, m, s.actDate(loc[5]), nil)
 	}
@@ -360,6 +360,9 @@ func ruleLaunched(s *sent, r rule) {
 
 // groupsAt matches re against the template from a to b.
 func (s *sent) groupsAt(re *regexp.Regexp, a, b int) [][]*mention {
+	if !needed(re).admits(s.t.lower[a:b], s.t.odd) {
+		return nil
+	}
 	loc := re.FindStringSubmatchIndex(s.t.s[a:b])
 	if loc == nil {
 		return nil
@@ -386,7 +389,7 @@ func ruleEstablishedBy(s *sent, r rule) {
 	if !containsAny(s.t.lower, establishFilter) {
 		return
 	}
-	for _, loc := range establishedByRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.findAll(establishedByRe) {
 		what := s.firstWithin(loc[2], loc[3], "IJ")
 		if s.modal(strings.Index(s.t.s[loc[0]:], "by")+loc[0]-20) || s.appos[what] && !what.ref {
 			continue
@@ -398,7 +401,7 @@ func ruleEstablishedBy(s *sent, r rule) {
 	for _, g := range s.groups(whichSetUpRe) {
 		s.emitR(r, graph.Established, first(g[2]), first(g[1]), s.dateNear(s.ph(first(g[2])).b), nil)
 	}
-	for _, loc := range establishedRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.findAll(establishedRe) {
 		who, what := s.firstWithin(loc[2], loc[3], "PIC"), s.firstWithin(loc[4], loc[5], "IJ")
 		if who == nil || what == nil || s.appos[who] || s.afterPrep(who) || s.modal(s.verbPos(loc[3], loc[4])) {
 			continue
@@ -521,7 +524,7 @@ func ruleDeveloped(s *sent, r rule) {
 			s.emitR(r, graph.Developed, m, objs[0], s.actDate(loc[0]), nil)
 		}
 	}
-	for _, loc := range developedByRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.findAll(developedByRe) {
 		what := s.firstWithin(loc[2], loc[3], "JM")
 		devs := s.listed(kinds(s.within(loc[6], loc[7], "PI"), "PI"))
 		for _, m := range devs {
@@ -554,7 +557,7 @@ func (s *sent) collabParty(m *mention) bool {
 
 // ruleInCollaboration: "{X}, in collaboration with {Y}, ...".
 func ruleInCollaboration(s *sent, r rule) {
-	for _, loc := range collabWithRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.findAll(collabWithRe) {
 		subj := s.subject(loc[0], "PIC")
 		if subj == nil || s.modal(loc[0]) {
 			continue
@@ -608,7 +611,7 @@ func ruleCooperated(s *sent, r rule) {
 		res = append(res, cooperationBtw)
 	}
 	for _, re := range res {
-		for _, loc := range re.FindAllStringSubmatchIndex(s.t.s, -1) {
+		for _, loc := range s.findAll(re) {
 			a, b := s.firstWithin(loc[2], loc[3], "PIC"), s.firstWithin(loc[4], loc[5], "PIC")
 			if a == nil || b == nil || s.modal(loc[4]) || s.appos[a] || s.appos[b] {
 				continue

@@ -69,7 +69,7 @@ func ruleVisit(s *sent, r rule) {
 // ruleHostedBy: "{E} hosted by {X}", "{I}, ... hosted by {I}": the host of
 // the clause's subject.
 func ruleHostedBy(s *sent, r rule) {
-	for _, loc := range hostedByRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.findAll(hostedByRe) {
 		var hosts []*mention
 		for _, m := range s.within(loc[2], loc[3], "PICL") {
 			if !s.appos[m] && !s.isParentInText(m) {
@@ -98,7 +98,7 @@ func ruleHostedBy(s *sent, r rule) {
 // "held" hosts, unless it only leads ("led by {P}, ... held") or is a
 // group from countries.
 func ruleHostHeld(s *sent, r rule) {
-	for _, loc := range hostActiveRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.findAll(hostActiveRe) {
 		ev := s.firstWithin(loc[4], loc[5], "E")
 		if ev == nil || s.modal(loc[0]) {
 			continue
@@ -228,7 +228,7 @@ func ruleLedBy(s *sent, r rule) {
 
 // ruleLedActive: "{P} led the {E}", "{I} headed the {M}".
 func ruleLedActive(s *sent, r rule) {
-	for _, loc := range ledActiveRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.findAll(ledActiveRe) {
 		who, what := s.firstWithin(loc[2], loc[3], "PIC"), s.firstWithin(loc[4], loc[5], "EMI")
 		if who == nil || what == nil || s.appos[who] || s.modal(loc[4]) {
 			continue
@@ -254,7 +254,7 @@ func ruleDelegation(s *sent, r rule) {
 			s.emitR(r, graph.ParticipatedIn, m, ev, s.eventDate(s.ph(ev).a, ev), nil)
 		}
 	}
-	for _, loc := range delegHeadRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.findAll(delegHeadRe) {
 		for _, m := range s.within(loc[2], loc[3], "P") {
 			s.emitR(r, graph.ParticipatedIn, m, ev, s.eventDate(s.ph(ev).a, ev), nil)
 		}
@@ -337,7 +337,7 @@ var (
 func ruleAttended(s *sent, r rule) {
 	lower := s.t.lower
 	if containsAny(lower, attendFilter) {
-		for _, loc := range attendedRe.FindAllStringSubmatchIndex(s.t.s, -1) {
+		for _, loc := range s.findAll(attendedRe) {
 			target := s.firstWithin(loc[2], loc[3], "EM")
 			if s.modal(loc[0]) {
 				continue
@@ -385,7 +385,7 @@ func (s *sent) missionContributors(r rule, lower string) {
 		res = append(res, crewRe)
 	}
 	for _, re := range res {
-		for _, loc := range re.FindAllStringSubmatchIndex(s.t.s, -1) {
+		for _, loc := range s.findAll(re) {
 			for _, x := range s.listed(s.within(loc[2], loc[3], "PIC")) {
 				s.emitR(r, graph.ParticipatedIn, x, m, s.actDate(loc[0]), nil)
 			}

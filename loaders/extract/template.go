@@ -15,6 +15,7 @@ type template struct {
 	lower string // s with ASCII capitals lowered: offsets into s are offsets into lower
 	ph    []placeholder
 	kinds uint32 // the kind letters of the placeholders, as kindBit bits
+	odd   bool   // s has a character (?i) folds to an ASCII letter
 }
 
 // kindBit is the bit of a kind letter ('A'..'Z') in a set of kinds.
@@ -72,6 +73,7 @@ func (s *sent) buildTemplate() {
 	b.WriteString(s.text[pos:])
 	t.s = b.String()
 	t.lower = asciiLower(t.s)
+	t.odd = oddFolds(t.s)
 	s.t = t
 }
 
@@ -149,7 +151,7 @@ func (s *sent) clause(pos int) (int, int) {
 // inside each submatch (nil for an unmatched group) and the match bounds.
 func (s *sent) groups(re *regexp.Regexp) [][][]*mention {
 	var out [][][]*mention
-	for _, loc := range re.FindAllStringSubmatchIndex(s.t.s, -1) {
+	for _, loc := range s.findAll(re) {
 		var gs [][]*mention
 		for g := 0; 2*g < len(loc); g++ {
 			if loc[2*g] < 0 {
@@ -183,6 +185,15 @@ func asciiLower(s string) string {
 		}
 	}
 	return s
+}
+
+// findAll is re.FindAllStringSubmatchIndex over the template, skipped
+// when the template lacks a string every match of re contains.
+func (s *sent) findAll(re *regexp.Regexp) [][]int {
+	if !needed(re).admits(s.t.lower, s.t.odd) {
+		return nil
+	}
+	return re.FindAllStringSubmatchIndex(s.t.s, -1)
 }
 
 // before returns up to n bytes of template text before position a.
