@@ -138,8 +138,12 @@ func (p *applyPlan) resolveNodes(s *state, nodes []graph.Node, sc *scratch) erro
 		redirected = redirected || id != n.ID
 		c := *n
 		c.ID, c.Degree = id, 0
-		c.Aliases = append([]string(nil), n.Aliases...) // the store keeps no caller memory
-		c.Props = copyProps(n.Props)
+		if cur == nil {
+			// Stored as it is: the store keeps no caller memory. A stored
+			// node only reads c (mergeNodeAttrs copies what it adopts).
+			c.Aliases = append([]string(nil), n.Aliases...)
+			c.Props = copyProps(n.Props)
+		}
 		pn = append(pn, planNode{n: c, rec: cur, ord: int32(j)})
 	}
 	sc.pidx = slices.Grow(sc.pidx[:0], len(sc.nodes))[:len(sc.nodes)]

@@ -69,7 +69,8 @@ func (st *state) induced(order []*nodeRec, c *edgeFilter, truncated bool) graph.
 	for i, k := range keyed {
 		sg.Edges[i] = found[k.i].e
 	}
-	clear(found) // the pool must not keep edges alive
+	// The pooled slice may keep a few removed edges alive until the pool
+	// is emptied by a collection: cheaper than clearing it on every query.
 	m.found, m.keyed = found[:0], keyed[:0]
 	return sg
 }

@@ -116,13 +116,13 @@ type contrib struct {
 // edgeRec is a stored edge: the merged view readers get and the
 // contributions of the documents that support it, ordered by document.
 type edgeRec struct {
+	pre      [3]uint64 // sortKey of the ID, next to e: a sort touches both
 	e        graph.Edge
 	sup      []contrib
-	lo, hi   int32     // dayNum of graph.DateBounds of the date, for window tests
-	from, to *nodeRec  // the endpoints, set while the edge is linked
-	t        int       // index of the type in graph.EdgeTypes
-	yearPos  int       // index in state.byYear[e.Year]
-	pre      [3]uint64 // sortKey of the ID
+	lo, hi   int32    // dayNum of graph.DateBounds of the date, for window tests
+	from, to *nodeRec // the endpoints, set while the edge is linked
+	t        int      // index of the type in graph.EdgeTypes
+	yearPos  int      // index in state.byYear[e.Year]
 	// sup0 holds the first contribution, so that a new edge costs one
 	// allocation less; later changes replace sup.
 	sup0 [1]contrib
