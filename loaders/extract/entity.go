@@ -52,9 +52,8 @@ type registry struct {
 
 // surface is a sequence of words that names an entity in this document.
 type surface struct {
-	words []string
-	ent   *entity
-	text  string
+	ent  *entity
+	text string // its words, separated by spaces
 }
 
 func newRegistry() *registry {
@@ -153,14 +152,14 @@ func (r *registry) bind(e *entity, n string) {
 			return
 		}
 	}
-	r.surface[head] = append(forms, surface{strings.Fields(n), e, n})
+	r.surface[head] = append(forms, surface{e, n})
 }
 
 // match returns the longest known surface form starting at toks[i].
 func (r *registry) match(toks []token, i int) (surface, int, bool) {
 	best, bestJ := surface{}, i
 	for _, f := range r.surface[toks[i].w] {
-		if j, ok := matchWords(toks, i, f.words); ok && j > bestJ {
+		if j, ok := matchFields(toks, i, f.text); ok && j > bestJ {
 			best, bestJ = f, j
 		}
 	}
@@ -173,5 +172,5 @@ func (r *registry) bindSurface(e *entity, w string) {
 	if _, ok := r.byKey[key(e.kind, w)]; ok {
 		return
 	}
-	r.surface[w] = append(r.surface[w], surface{[]string{w}, e, w})
+	r.surface[w] = append(r.surface[w], surface{e, w})
 }

@@ -47,6 +47,8 @@ type extractor struct {
 	surnamesOf int
 	// lowers caches the lower case of the words with capitals.
 	lowers map[string]string
+	// dates caches graph.ValidDate of the edges' dates.
+	dates map[string]bool
 	// scratch holds the per-sentence maps, cleared and reused for each
 	// sentence (a sentence never outlives the next one's start).
 	scratch sentMaps
@@ -80,7 +82,7 @@ func (x *extractor) readEntry(e *review.Entry) {
 	if len(e.Date) >= 7 {
 		x.ctxDate = e.Date
 	}
-	for _, w := range strings.Fields(e.Heading) {
+	for w := range strings.FieldsSeq(e.Heading) {
 		if missionRe.MatchString(w) {
 			x.topicMission = x.reg.add(graph.Mission, w)
 			break

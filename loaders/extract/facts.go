@@ -3,6 +3,7 @@ package extract
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/sdkg/sdkg/graph"
 )
@@ -50,7 +51,7 @@ func (x *extractor) facts() *graph.Facts {
 			continue
 		}
 		date := fa.date
-		if !graph.ValidDate(date) {
+		if !x.validDate(date) {
 			date = ""
 		}
 		k := edgeKey{fa.typ, from, to, date}
@@ -68,6 +69,20 @@ func (x *extractor) facts() *graph.Facts {
 	return f
 }
 
+// validDate is graph.ValidDate, memoised for the document: its edges
+// share a few dates.
+func (x *extractor) validDate(d string) bool {
+	if v, ok := x.dates[d]; ok {
+		return v
+	}
+	if x.dates == nil {
+		x.dates = map[string]bool{}
+	}
+	v := graph.ValidDate(d)
+	x.dates[d] = v
+	return v
+}
+
 // NodeID returns the id of a node: "country:CN" for a country, else the
 // kind in lower case and the slug of the name ("person:ana-costa"); an
 // untitled agreement or unnamed event adds its date.
@@ -75,10 +90,37 @@ func NodeID(k graph.Kind, name, country, date string, untitled bool) string {
 	if k == graph.Country && country != "" {
 		return "country:" + country
 	}
-	id := kindPrefix(k) + Slug(name)
+	id := baseID(k, name)
 	if untitled && date != "" {
 		id += "-" + date
 	}
+	return id
+}
+
+// idCache memoises baseID, which every document asks for each of its
+// entities; like normCache it is cleared when it grows past normCacheMax.
+var idCache = struct {
+	sync.Mutex
+	m map[nameKey]string
+}{m: map[nameKey]string{}}
+
+// baseID returns the kind prefix and the slug of the name
+// ("person:ana-costa"), memoised.
+func baseID(k graph.Kind, name string) string {
+	key := nameKey{k, name}
+	idCache.Lock()
+	id, ok := idCache.m[key]
+	idCache.Unlock()
+	if ok {
+		return id
+	}
+	id = kindPrefix(k) + Slug(name)
+	idCache.Lock()
+	if len(idCache.m) >= normCacheMax {
+		idCache.m = map[nameKey]string{}
+	}
+	idCache.m[key] = id
+	idCache.Unlock()
 	return id
 }
 

@@ -365,7 +365,7 @@ func (s *sent) addMemorandum(i, j int) int {
 	}
 	r := k
 	if s.w(k) != "between" {
-		r = s.rightRun(k, set("on for regarding concerning"), false)
+		r = s.rightRun(k, topicPreps, false)
 	}
 	if r > k {
 		m := s.add(graph.Agreement, i, r, "Memorandum of Understanding "+s.words(k, r))
@@ -376,6 +376,9 @@ func (s *sent) addMemorandum(i, j int) int {
 	m.untitled, m.gen, m.acr = true, "Memorandum of Understanding", acr
 	return j
 }
+
+// topicPreps open the topic of a memorandum ("on", "for").
+var topicPreps = set("on for regarding concerning")
 
 // signVerbBefore reports whether a sign verb occurs shortly before i.
 func (s *sent) signVerbBefore(i int) bool {

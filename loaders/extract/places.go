@@ -11,6 +11,7 @@ var placesTSV string
 // place is a known city or province.
 type place struct {
 	name, country, typ string
+	words              []string // the words of name
 }
 
 // placeIndex maps the first word of a known place to the places starting
@@ -27,8 +28,8 @@ func loadPlaces(data string) placeIndex {
 		if len(f) != 3 || strings.HasPrefix(f[0], "#") {
 			continue
 		}
-		first := strings.Fields(f[0])[0]
-		idx[first] = append(idx[first], place{f[0], f[1], f[2]})
+		words := strings.Fields(f[0])
+		idx[words[0]] = append(idx[words[0]], place{f[0], f[1], f[2], words})
 	}
 	for k, ps := range idx {
 		sortByWordsDesc(ps)
@@ -39,7 +40,7 @@ func loadPlaces(data string) placeIndex {
 
 func sortByWordsDesc(ps []place) {
 	for i := 1; i < len(ps); i++ {
-		for j := i; j > 0 && len(strings.Fields(ps[j].name)) > len(strings.Fields(ps[j-1].name)); j-- {
+		for j := i; j > 0 && len(ps[j].words) > len(ps[j-1].words); j-- {
 			ps[j], ps[j-1] = ps[j-1], ps[j]
 		}
 	}
@@ -49,12 +50,23 @@ func sortByWordsDesc(ps []place) {
 // the index after it.
 func (idx placeIndex) match(toks []token, i int) (place, int, bool) {
 	for _, p := range idx[toks[i].w] {
-		words := strings.Fields(p.name)
-		if j, ok := matchWords(toks, i, words); ok {
+		if j, ok := matchWords(toks, i, p.words); ok {
 			return p, j, true
 		}
 	}
 	return place{}, i, false
+}
+
+// matchFields is matchWords over the space-separated words of text.
+func matchFields(toks []token, i int, text string) (int, bool) {
+	j := i
+	for w := range strings.FieldsSeq(text) {
+		if j >= len(toks) || toks[j].w != w {
+			return i, false
+		}
+		j++
+	}
+	return j, true
 }
 
 // matchWords matches a word sequence against tokens from i, skipping
