@@ -194,11 +194,16 @@ func (s *Store) tx(ctx context.Context, write bool, fn func(tx neo4j.ManagedTran
 
 // run executes one statement inside a managed transaction and collects it.
 func run(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	t0 := time.Now()
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
 	}
-	return res.Collect(ctx)
+	recs, err := res.Collect(ctx)
+	if traceOn {
+		trace(cypher, params, time.Since(t0))
+	}
+	return recs, err
 }
 
 // mapError turns driver errors into coded errors; the driver's text stays in
