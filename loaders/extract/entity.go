@@ -48,6 +48,8 @@ type registry struct {
 	surface map[string][]surface // first word -> forms
 	// bilateral maps folded "A-B X" names of institutions to them.
 	bilateral map[string]*entity
+	// heads filters the keys of surface.
+	heads wordFilter
 }
 
 // surface is a sequence of words that names an entity in this document.
@@ -153,11 +155,15 @@ func (r *registry) bind(e *entity, n string) {
 		}
 	}
 	r.surface[head] = append(forms, surface{e, n})
+	r.heads.add(head)
 }
 
 // match returns the longest known surface form starting at toks[i].
 func (r *registry) match(toks []token, i int) (surface, int, bool) {
 	best, bestJ := surface{}, i
+	if !r.heads.may(toks[i].w) {
+		return best, bestJ, false
+	}
 	for _, f := range r.surface[toks[i].w] {
 		if j, ok := matchFields(toks, i, f.text); ok && j > bestJ {
 			best, bestJ = f, j
@@ -166,11 +172,17 @@ func (r *registry) match(toks []token, i int) (surface, int, bool) {
 	return best, bestJ, bestJ > i
 }
 
+// addSurface records a surface form under its first word.
+func (r *registry) addSurface(head string, f surface) {
+	r.surface[head] = append(r.surface[head], f)
+	r.heads.add(head)
+}
+
 // bindSurface makes the word w recognised as e in later sentences without
 // making it a name of e ("Wenchang" for "Wenchang Space Launch Site").
 func (r *registry) bindSurface(e *entity, w string) {
 	if _, ok := r.byKey[key(e.kind, w)]; ok {
 		return
 	}
-	r.surface[w] = append(r.surface[w], surface{e, w})
+	r.addSurface(w, surface{e, w})
 }

@@ -744,6 +744,9 @@ func (s *sent) findPlaces() {
 			s.add(graph.Place, i, j, s.words(i, j))
 			continue
 		}
+		if !placeFirsts.may(s.toks[i].w) {
+			continue
+		}
 		if p, j, ok := knownPlaces.match(s.toks, i); ok && s.free(i, j) && s.w(j) != "-" {
 			m := s.add(graph.Place, i, j, p.name)
 			m.code = p.country

@@ -2,6 +2,36 @@ package extract
 
 import "strings"
 
+// wordFilter summarises a set of words in 1,024 bits (a hash of length,
+// first two and last byte): a clear bit proves a word absent without the
+// map lookup; a set bit may be a false positive.
+type wordFilter [16]uint64
+
+func filterBit(w string) uint {
+	if w == "" {
+		return 0
+	}
+	h := uint32(w[0]) | uint32(w[len(w)-1])<<8 | uint32(len(w))<<16
+	if len(w) > 1 {
+		h |= uint32(w[1]) << 24
+	}
+	return uint((h * 0x9E3779B1) >> 22)
+}
+
+// add records w in the filter.
+func (f *wordFilter) add(w string) { b := filterBit(w); f[b/64] |= 1 << (b % 64) }
+
+// may reports whether w may be in the set.
+func (f *wordFilter) may(w string) bool { b := filterBit(w); return f[b/64]&(1<<(b%64)) != 0 }
+
+// filterOf returns the filter of a set's words.
+func filterOf(words map[string]bool) (f wordFilter) {
+	for w := range words {
+		f.add(w)
+	}
+	return f
+}
+
 // set builds a lookup table from a space-separated word list.
 func set(words string) map[string]bool {
 	m := map[string]bool{}

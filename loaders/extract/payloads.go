@@ -12,11 +12,14 @@ var payloadNouns = set(`instrument instruments payload payloads detector detecto
 	camera cameras cubesat cubesats spectrometer analyser analyzer radar imager magnetometer
 	seismometer sensor experiment altimeter telescope`)
 
+// payloadFilter filters payloadNouns.
+var payloadFilter = filterOf(payloadNouns)
+
 // findPayloadNames finds code names of instruments next to a payload
 // noun: "the ozone sensor OZON", "the KUMO imager", "its TARA-2 cubesat".
 func (s *sent) findPayloadNames() {
 	for i, t := range s.toks {
-		if !payloadNouns[t.w] {
+		if !payloadFilter.may(t.w) || !payloadNouns[t.w] {
 			continue
 		}
 		if k := i - 1; s.isCodeName(k) {

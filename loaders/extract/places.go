@@ -20,6 +20,14 @@ type placeIndex map[string][]place
 
 var knownPlaces = loadPlaces(placesTSV)
 
+// placeFirsts filters the first words of known places.
+var placeFirsts = func() (f wordFilter) {
+	for w := range knownPlaces {
+		f.add(w)
+	}
+	return f
+}()
+
 // loadPlaces reads data/places.tsv (name, country, type per line).
 func loadPlaces(data string) placeIndex {
 	idx := placeIndex{}

@@ -101,7 +101,7 @@ func (s *sent) defineAcronym(m *mention) {
 	if m.acr != "" {
 		if e.untitled {
 			e.acronym = m.acr
-			s.x.reg.surface[m.acr] = append(s.x.reg.surface[m.acr], surface{e, m.acr})
+			s.x.reg.addSurface(m.acr, surface{e, m.acr})
 		} else {
 			e.acronym = m.acr
 			s.x.reg.bind(e, m.acr)

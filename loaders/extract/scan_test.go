@@ -157,3 +157,32 @@ func TestBeforeBrace(t *testing.T) {
 		}
 	}
 }
+
+// TestWordFilter checks that a filter never rejects a word of its set and
+// rejects most others.
+func TestWordFilter(t *testing.T) {
+	var f wordFilter
+	words := []string{"Beijing", "Province", "a", "", "Xi'an", "São"}
+	for _, w := range words {
+		f.add(w)
+	}
+	for _, w := range words {
+		if !f.may(w) {
+			t.Errorf("%q added but rejected", w)
+		}
+	}
+	rejected := 0
+	for _, w := range strings.Fields("the of and in on for with by from at was were signed held minister academy") {
+		if !f.may(w) {
+			rejected++
+		}
+	}
+	if rejected < 12 {
+		t.Errorf("only %d of 15 other words rejected", rejected)
+	}
+	for w := range knownPlaces {
+		if !placeFirsts.may(w) {
+			t.Errorf("place word %q rejected", w)
+		}
+	}
+}
