@@ -85,7 +85,7 @@ func (s *sent) carriedPayloads(r rule) {
 		if m == nil || s.modal(loc[4]) {
 			continue
 		}
-		s.payloadSpan(r, m, loc[6], loc[7])
+		s.payloadSpan(r, m, loc[6], loc[7], "")
 	}
 }
 
@@ -96,20 +96,45 @@ func (s *sent) payloadsOn(r rule) {
 		if s.modal(s.ph(j).b + 1) {
 			continue
 		}
-		s.emitR(r, graph.PartOf, j, m, "", nil)
+		date := s.dateRightAfter(m) // "flew on {M} in May"
+		s.emitR(r, graph.PartOf, j, m, date, nil)
 		a := s.ph(j).a
-		s.payloadSpan(r, m, max(0, strings.LastIndexAny(s.t.s[:a], ",;(")+1), s.ph(j).b)
+		s.payloadSpan(r, m, max(0, strings.LastIndexAny(s.t.s[:a], ",;(")+1), s.ph(j).b, date)
 	}
 	for _, g := range s.groups(missionOwnsRe) {
 		s.emitR(r, graph.PartOf, first(g[2]), first(g[1]), "", nil)
 	}
 }
 
+// dateRightAfter returns the date written right after a mention with
+// "in" or "on" ("flew on {M} in May", "{M}, on 3 May"), or "" when
+// another word comes first.
+func (s *sent) dateRightAfter(m *mention) string {
+	p := s.ph(m)
+	if p.b < 0 {
+		return ""
+	}
+	rest := s.t.s[p.b:]
+	gap := len(rest) - len(strings.TrimLeft(rest, " ,"))
+	if gap == 0 || gap > 2 {
+		return ""
+	}
+	d := s.at(p.b + gap)
+	if d == nil || d.kind != kindDate || d.date.Until != "" {
+		return ""
+	}
+	if t := strings.ToLower(d.date.Text); strings.HasPrefix(t, "in ") || strings.HasPrefix(t, "on ") {
+		return d.date.Value
+	}
+	return ""
+}
+
 // payloadSpan states, for the template span [a, b) that lists payloads of
-// m, that each project is part of m and each owner takes part in it.
-func (s *sent) payloadSpan(r rule, m *mention, a, b int) {
+// m, that each project is part of m (on date, when the flight has one)
+// and each owner takes part in it.
+func (s *sent) payloadSpan(r rule, m *mention, a, b int, date string) {
 	for _, j := range s.within(a, b, "J") {
-		s.emitR(r, graph.PartOf, j, m, "", nil)
+		s.emitR(r, graph.PartOf, j, m, date, nil)
 	}
 	for _, loc := range payloadOwnerRe.FindAllStringSubmatchIndex(s.t.s[a:b], -1) {
 		if owner := s.firstWithin(a+loc[2], a+loc[3], "CI"); owner != nil {

@@ -283,8 +283,8 @@ func (s *sent) dateNear(a int) string {
 func (s *sent) eventDate(a int, ev *mention) string {
 	d := s.dateNear(a)
 	if ev != nil && ev.ent != nil && ev.kind == graph.Event {
-		if d == "" {
-			d = ev.ent.date
+		if d == "" || len(ev.ent.date) > len(d) && strings.HasPrefix(ev.ent.date, d) {
+			d = ev.ent.date // "this year" near the summit of 22 November: the summit's day
 		}
 		if ev.ent.date == "" && len(d) >= 7 {
 			ev.ent.date = d
@@ -343,11 +343,17 @@ func ruleTitleBefore(s *sent, r rule) {
 // affiliate emits AFFILIATED_WITH and marks the organisation as the
 // person's title, not an actor of the sentence.
 func (s *sent) affiliate(r rule, p, org *mention, role string) {
+	s.affiliateOn(r, p, org, role, "")
+}
+
+// affiliateOn is affiliate for a post taken on a date ("was appointed
+// director of {I} in 2019"); a title stated in passing has none.
+func (s *sent) affiliateOn(r rule, p, org *mention, role, date string) {
 	s.appos[org] = true
 	if s.aff[p] == nil || org.kind == graph.Institution {
 		s.aff[p] = org
 	}
-	s.emitR(r, graph.AffiliatedWith, p, org, "", map[string]string{"role": role})
+	s.emitR(r, graph.AffiliatedWith, p, org, date, map[string]string{"role": role})
 }
 
 // hasTitleHead reports whether a phrase contains a title head.
@@ -663,7 +669,7 @@ func trimRoleTail(role string) string {
 	return strings.Trim(role, " ,")
 }
 
-var servedAsRe = regexp.MustCompile(`\b(?:served as|promoted (?:earlier [a-z ]+ )?to|appointed(?: as)?|named(?: as)?|became|elected(?: as)?|worked as)\s+(?:the\s+|a\s+|an\s+)?((?:[a-z-]+\s+){0,3}?(?:[a-z-]+))\s+(?:of|at)\s+(?:the\s+)?\{I(\d+)\}`)
+var servedAsRe = regexp.MustCompile(`\b(?:served as|promoted (?:earlier (?:[a-z ]+|\{D\d+\}) )?to|appointed(?: as)?|named(?: as)?|became|elected(?: as)?|worked as)\s+(?:the\s+|a\s+|an\s+)?((?:[a-z-]+\s+){0,3}?(?:[a-z-]+))\s+(?:of|at)\s+(?:the\s+)?\{I(\d+)\}`)
 var postsAtRe = regexp.MustCompile(`\b(?:held|holds) (?:posts|positions) (?:at|with) (?:the )?\{I(\d+)\}`)
 
 // ruleServedAs: "{P} served as president of {I}", "He was promoted to vice
@@ -693,7 +699,7 @@ func (s *sent) servedAs(r rule) {
 			continue
 		}
 		if p := s.subject(loc[0], "P"); p != nil {
-			s.affiliate(r, p, s.firstWithin(loc[4]-2, loc[5]+1, "I"), role)
+			s.affiliateOn(r, p, s.firstWithin(loc[4]-2, loc[5]+1, "I"), role, s.dateNear(loc[0]))
 		}
 	}
 }

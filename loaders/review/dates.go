@@ -26,6 +26,8 @@ type rawDate struct {
 	prec       precision
 	weekday    time.Weekday // valid when isWeekday
 	isWeekday  bool
+	relYear    int // years after the issue year, valid when isRelYear
+	isRelYear  bool
 }
 
 // FindDates returns the date phrases of sentence, in order, with their values
@@ -38,7 +40,8 @@ type rawDate struct {
 // and Until the last. A phrase without a year takes it from issued by the rule
 // of ResolveDayMonth; when issued is empty or malformed such phrases are left
 // out. "On Tuesday" is resolved only when issued has day precision, to the
-// latest such weekday on or before it. Years outside 1900-2100, numbers such
+// latest such weekday on or before it; "this year", "last year" and "next
+// year" are the issue year, the one before and the one after. Years outside 1900-2100, numbers such
 // as "33 countries", "75th", "2016h03" or "311P" are not dates. Value is ISO at
 // the precision stated.
 func FindDates(sentence string, issued string) []DateMention {
@@ -90,6 +93,11 @@ func resolve(r rawDate, issued string) (DateMention, bool) {
 	if r.isWeekday {
 		v, ok := resolveWeekday(r.weekday, issued)
 		m.Value = v
+		return m, ok
+	}
+	if r.isRelYear {
+		y, _, _, ok := parseISO(issued)
+		m.Value = strconv.Itoa(y + r.relYear)
 		return m, ok
 	}
 	y := r.year

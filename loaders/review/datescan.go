@@ -99,15 +99,16 @@ func scanDates(s string) []rawDate {
 	return out
 }
 
-// hasDigitOrMonth is a cheap filter: every date phrase has a digit or an
-// upper-case letter (a month or weekday name).
+// hasDigitOrMonth is a cheap filter: every date phrase has a digit, an
+// upper-case letter (a month or weekday name) or the word "year" ("this
+// year").
 func hasDigitOrMonth(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' {
 			return true
 		}
 	}
-	return false
+	return strings.Contains(s, "year")
 }
 
 func (sc *dateScanner) text(i int) string {
@@ -160,6 +161,9 @@ var capitalWords = func() map[string]string {
 	for _, w := range []string{"between", "to", "and", "until"} {
 		add(w)
 	}
+	for w := range relativeYears {
+		add(w)
+	}
 	return m
 }()
 
@@ -167,6 +171,10 @@ var capitalWords = func() map[string]string {
 func (sc *dateScanner) adjacent(i, j int) bool {
 	return i >= 0 && j < len(sc.toks) && sc.toks[i].e == sc.toks[j].s
 }
+
+// relativeYears open "this year", "last year", "next year": years counted
+// from the issue year.
+var relativeYears = map[string]int{"this": 0, "last": -1, "next": 1}
 
 // prepositions that may open a date phrase and are kept in its Text.
 var datePreps = map[string]bool{
@@ -181,6 +189,9 @@ var dateQualifiers = map[string]bool{"early": true, "late": true, "mid": true}
 // matchAt tries every pattern at token i; next is the token after the match.
 func (sc *dateScanner) matchAt(i int) (rawDate, int, bool) {
 	w := sc.word(i)
+	if off, ok := relativeYears[w]; ok && sc.word(i+1) == "year" {
+		return rawDate{start: sc.toks[i].s, end: sc.toks[i+1].e, relYear: off, isRelYear: true, prec: precYear}, i + 2, true
+	}
 	if w == "from" || w == "between" {
 		if r, next, ok := sc.matchFromTo(i); ok {
 			return r, next, true
@@ -266,7 +277,7 @@ const (
 // startWords are the words that may open a date phrase, lower-cased: one
 // lookup tells mayStart whether to try the patterns.
 var startWords = func() map[string]uint8 {
-	m := map[string]uint8{"between": startAny}
+	m := map[string]uint8{"between": startAny, "this": startAny, "last": startAny, "next": startAny}
 	for w := range months {
 		m[w] = startMonth
 	}
