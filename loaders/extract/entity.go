@@ -20,6 +20,8 @@ type entity struct {
 	untitled bool
 	gen      string
 	dropped  bool // an untitled agreement that never got a name
+	ended    bool // events: date is the last day, not the first
+	days     int  // events: how many days they lasted, when stated
 	evidence *graph.Evidence
 }
 

@@ -162,6 +162,9 @@ func (x *extractor) updateContext(s *sent) {
 		if m.kind == graph.Event && m.ent != nil && m.ent.date == "" && day != "" && !m.ref {
 			m.ent.date = day
 		}
+	}
+	s.noteSpan(day)
+	for _, m := range s.ms {
 		if m.kind == kindDate && m.date.Until == "" && len(m.date.Value) == 10 {
 			x.ctxDate = m.date.Value
 		}

@@ -18,6 +18,7 @@ func (x *extractor) facts() *graph.Facts {
 		f.Document.Entries = append(f.Document.Entries, graph.Entry{ID: e.ID, Heading: e.Heading, Date: e.Date, Start: e.Start, End: e.End})
 	}
 	x.propagateCountries()
+	x.openSpans()
 	ids := make(map[*entity]string, len(x.reg.ents))
 	used := make(map[string]bool, len(x.reg.ents))
 	f.Nodes = make([]graph.Node, 0, len(x.reg.ents))

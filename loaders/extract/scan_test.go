@@ -186,3 +186,11 @@ func TestWordFilter(t *testing.T) {
 		}
 	}
 }
+
+func TestDayCount(t *testing.T) {
+	for w, want := range map[string]int{"two-day": 2, "Three-day": 3, "10-day": 10, "day": 0, "two-days": 0, "many-day": 0, "0-day": 0} {
+		if got := dayCount(w); got != want {
+			t.Errorf("dayCount(%q) = %d, want %d", w, got, want)
+		}
+	}
+}
