@@ -54,13 +54,9 @@ func (st *state) induced(order []*nodeRec, c *edgeFilter, truncated bool) graph.
 			}
 		}
 	}
-	// Sort pointer-free (key, index) pairs, then copy each (large) Edge once
-	// into an exact slice.
-	keyed := slices.Grow(m.keyed[:0], len(found))[:len(found)]
-	for i, e := range found {
-		keyed[i] = keyedEdge{e.pre, int32(i)}
-	}
-	sortKeyed(keyed, found)
+	// Order pointer-free (key, index) pairs, then copy each (large) Edge
+	// once into an exact slice.
+	keyed := orderByID(found, order, m)
 	slices.SortFunc(order, cmpNodeID)
 	sg := graph.Subgraph{Truncated: truncated, Nodes: make([]graph.Node, len(order)), Edges: make([]graph.Edge, len(found))}
 	for i, r := range order {
@@ -75,6 +71,82 @@ func (st *state) induced(order []*nodeRec, c *edgeFilter, truncated bool) graph.
 	return sg
 }
 
+// orderByID returns found's (key, index) pairs in the order of the edges'
+// IDs, "type|from|to|date": by type name, then by from in the order of
+// from+"|" (a counting sort over the nodes, which hold every from), then
+// within each group by key. It reuses m.pos.
+func orderByID(found []*edgeRec, nodes []*nodeRec, m *marks) []keyedEdge {
+	bar := append(m.bar[:0], nodes...)
+	slices.SortFunc(bar, cmpNodeBar)
+	for i, r := range bar {
+		m.pos[r.idx] = int32(i)
+	}
+	n := len(bar)
+	bucket := func(e *edgeRec) int { return typeNameRank[e.t]*n + int(m.pos[e.from.idx]) }
+	count := slices.Grow(m.count[:0], numTypes*n+1)[:numTypes*n+1]
+	clear(count)
+	for _, e := range found {
+		count[bucket(e)+1]++
+	}
+	for b := 1; b < len(count); b++ {
+		count[b] += count[b-1]
+	}
+	keyed := slices.Grow(m.keyed[:0], len(found))[:len(found)]
+	for i, e := range found {
+		b := bucket(e)
+		keyed[count[b]] = keyedEdge{e.pre, int32(i)}
+		count[b]++
+	}
+	start := 0 // count[b] is now where bucket b ends
+	for _, end := range count[:numTypes*n] {
+		if int(end)-start > 1 {
+			sortKeyed(keyed[start:end], found)
+		}
+		start = int(end)
+	}
+	m.bar, m.count = bar[:0], count[:0]
+	return keyed
+}
+
+// cmpNodeBar orders nodes by id+"|", the order of the edge IDs they
+// start: "p:10|" comes before "p:1|".
+func cmpNodeBar(a, b *nodeRec) int {
+	if a.bar != b.bar {
+		return cmpUint(a.bar, b.bar)
+	}
+	return cmpBar(a.n.ID, b.n.ID)
+}
+
+// cmpBar compares a+"|" with b+"|" without building them.
+func cmpBar(a, b string) int {
+	n := min(len(a), len(b))
+	if c := strings.Compare(a[:n], b[:n]); c != 0 || len(a) == len(b) {
+		return c
+	}
+	// One is a prefix of the other: its "|" meets the other's next byte,
+	// and when that is "|" too, the shorter string ends first.
+	if len(a) < len(b) {
+		if c := cmpByte('|', b[n]); c != 0 {
+			return c
+		}
+		return -1
+	}
+	if c := cmpByte(a[n], '|'); c != 0 {
+		return c
+	}
+	return 1
+}
+
+func cmpByte(a, b byte) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
 // cmpNodeID orders nodes by id, comparing the precomputed prefixes first.
 func cmpNodeID(a, b *nodeRec) int {
 	if a.key != b.key {
@@ -83,15 +155,19 @@ func cmpNodeID(a, b *nodeRec) int {
 	return strings.Compare(a.n.ID, b.n.ID)
 }
 
-// idPrefix returns the first eight bytes of id as a big-endian integer,
-// zero-padded: prefixes order like the ids they start, except that ids
-// with equal prefixes need their full comparison.
-func idPrefix(id string) uint64 {
+// idPrefix returns the first eight bytes of id, followed by the byte end
+// when it is not 0, as a big-endian integer, zero-padded: prefixes order
+// like the strings they start, except that equal prefixes need the
+// strings' full comparison.
+func idPrefix(id string, end byte) uint64 {
 	var k uint64
 	for i := 0; i < 8; i++ {
 		k <<= 8
-		if i < len(id) {
+		switch {
+		case i < len(id):
 			k |= uint64(id[i])
+		case i == len(id):
+			k |= uint64(end)
 		}
 	}
 	return k

@@ -52,12 +52,20 @@ func TestSortKeyedOrdersLikeIDs(t *testing.T) {
 }
 
 func TestIDPrefixOrdersLikeIDs(t *testing.T) {
-	ids := []string{"", "a", "a\x00", "ab", "abcdefgh", "abcdefghi", "abcdefgz", "b", "p:1", "p:10", "p:1|"}
+	ids := []string{"", "a", "a\x00", "ab", "abcdefgh", "abcdefghi", "abcdefgz", "b", "p:1", "p:10", "p:1|", "p:1}", "abcdefg", "abcdefg|"}
 	for _, a := range ids {
 		for _, b := range ids {
-			pa, pb := idPrefix(a), idPrefix(b)
+			pa, pb := idPrefix(a, 0), idPrefix(b, 0)
 			if pa < pb && a >= b || pa > pb && a <= b {
 				t.Errorf("idPrefix(%q)=%x, idPrefix(%q)=%x disagree with the ids' order", a, pa, b, pb)
+			}
+			ba, bb := a+"|", b+"|"
+			qa, qb := idPrefix(a, '|'), idPrefix(b, '|')
+			if qa < qb && ba >= bb || qa > qb && ba <= bb {
+				t.Errorf("idPrefix(%q, '|')=%x, idPrefix(%q, '|')=%x disagree with the order of %q and %q", a, qa, b, qb, ba, bb)
+			}
+			if got, want := cmpBar(a, b), strings.Compare(ba, bb); got != want {
+				t.Errorf("cmpBar(%q, %q) = %d, want %d", a, b, got, want)
 			}
 		}
 	}

@@ -202,6 +202,9 @@ func (s *state) loadEdge(d *decoder, x *snapRefs) error {
 	// Share the stored nodes' id strings instead of decoding copies.
 	e := graph.Edge{Type: graph.EdgeTypes[t], From: from.n.ID, To: to.n.ID, Date: date}
 	e.Normalize()
+	if e.From != from.n.ID { // a symmetric edge written the other way round
+		from, to = to, from
+	}
 	r := &edgeRec{e: e}
 	var docs []*docRec
 	for n := d.count(); n > 0 && d.err == nil; n-- {

@@ -58,6 +58,7 @@ type nodeRec struct {
 	// (traverse.go); 0 until the node is first indexed.
 	idx int
 	key uint64 // idPrefix of the id
+	bar uint64 // idPrefix of the id and "|"
 }
 
 // hubDegree is the degree from which a node keeps a neighbour index.
@@ -283,7 +284,7 @@ func (s *state) indexNode(r *nodeRec) {
 	if r.idx == 0 {
 		s.lastIdx++
 		r.idx = s.lastIdx
-		r.key = idPrefix(r.n.ID)
+		r.key, r.bar = idPrefix(r.n.ID, 0), idPrefix(r.n.ID, '|')
 	}
 	s.nodes[r.n.ID] = r
 	if s.byKind[r.n.Kind] == nil {

@@ -18,6 +18,8 @@ type marks struct {
 	// found and keyed are induced's scratch slices, kept for reuse.
 	found []*edgeRec
 	keyed []keyedEdge
+	bar   []*nodeRec
+	count []int32
 }
 
 var markPool = sync.Pool{New: func() any { return &marks{} }}
