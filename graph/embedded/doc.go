@@ -10,7 +10,8 @@
 // length-prefixed, CRC-32C checksummed record fsynced before the operation
 // is acknowledged, plus a snapshot of the whole state written to a
 // temporary file and renamed, taken when the log grows past a size and on
-// Close. Open loads the snapshot and replays the log after it; a torn or
+// Close; it refers to documents and nodes by ordinal, so that loading it
+// looks nothing up by string. Open loads the snapshot and replays the log after it; a torn or
 // corrupt log tail is reported (or cut with RepairTail), never loaded as
 // partial state. A hand-written log was chosen over bbolt because the
 // graph lives in memory anyway: one sequential append and fsync per
@@ -31,7 +32,12 @@
 //
 // Traversals keep per-query marks in pooled arrays indexed by a dense node
 // number, find induced edges from their lower-degree endpoint (hubs keep a
-// neighbour index), and sort edges by precomputed integer keys.
+// neighbour index), and order edges by a counting sort on (type, from)
+// followed by small sorts on precomputed integer keys.
+//
+// Writes plan in the canonical order the log record and the hash need
+// (nodes by id, edges by key), reusing the writer's buffers, so that an
+// Apply sorts once and allocates little besides what it stores.
 //
 // Node attributes accumulate: replacing or deleting a document removes the
 // nodes and edges it alone supported and its evidence, confidence and
