@@ -14,7 +14,7 @@ NEO4J_PASSWORD ?= sdkg-test-pw
 # run a second time against Neo4j for little gain (its concurrency is the driver's).
 RACE_PKGS ?= $(shell $(GO) list -e ./graph/... | grep -v '/graph/neo4j$$')
 
-.PHONY: run build test check vet fmt-check race bench eval generate neo4j-start neo4j-stop loadtest
+.PHONY: run build test check tests vet fmt-check race bench eval generate neo4j-start neo4j-stop loadtest
 
 ## run: build and serve sdkg on the embedded store in ./data (SDKG_ADDR,
 ##   default 127.0.0.1:8080), loading corpus/ on the first start
@@ -25,22 +25,19 @@ run: build
 build:
 	$(GO) build -o bin/sdkg .
 
-## test: start the test Neo4j (when java and mvn exist), run check, stop Neo4j
-##   even when tests fail; the exit status is that of check.
+## test: start the test Neo4j servers (NEO4J_TEST_SERVERS, default 2, when java
+##   and mvn exist) while vet and the gofmt check run, run tests, stop the
+##   servers even when tests fail (scripts/test.sh); the exit status is that
+##   of the checks.
 test:
-	@if command -v java >/dev/null && command -v mvn >/dev/null; then \
-		trap 'NEO4J_TEST_PORT=$(NEO4J_TEST_PORT) scripts/neo4j/stop.sh --lease-pid $$$$' EXIT; \
-		neo4j_env=$$(NEO4J_TEST_PORT=$(NEO4J_TEST_PORT) NEO4J_PASSWORD=$(NEO4J_PASSWORD) scripts/neo4j/start.sh --lease-pid $$$$); \
-		eval "$$neo4j_env"; \
-	else \
-		echo "make test: java or mvn not found: tests that need Neo4j skip (and fail under CI=true)" >&2; \
-	fi; \
-	$(MAKE) --no-print-directory check
+	@NEO4J_TEST_PORT=$(NEO4J_TEST_PORT) NEO4J_PASSWORD=$(NEO4J_PASSWORD) MAKE="$(MAKE)" scripts/test.sh
 
-## check: vet, gofmt check, the Neo4j smoke test (verbose), every test, race tests
-##   (RACE_PKGS)
-check: vet fmt-check
-	@echo "== Neo4j smoke test (NEO4J_URI=$${NEO4J_URI:-unset})"
+## check: vet, gofmt check and tests, on the Neo4j of the environment
+check: vet fmt-check tests
+
+## tests: the Neo4j smoke test (verbose), every test, race tests (RACE_PKGS)
+tests:
+	@echo "== Neo4j smoke test (NEO4J_URI=$${NEO4J_URI:-unset} NEO4J_TEST_URIS=$${NEO4J_TEST_URIS:-})"
 	$(GO) test -count=1 -v -run '^TestSmoke$$' ./internal/neo4jtest/
 	@echo "== all tests"
 	$(GO) test -count=1 ./...

@@ -147,7 +147,11 @@ func (s *Store) query(ctx context.Context, cypher string, params map[string]any,
 	if !write {
 		opts = append(opts, neo4j.ExecuteQueryWithReadersRouting())
 	}
+	t0 := time.Now()
 	res, err := neo4j.ExecuteQuery(ctx, s.driver, cypher, params, neo4j.EagerResultTransformer, opts...)
+	if traceOn {
+		trace(cypher, params, time.Since(t0))
+	}
 	if err != nil {
 		return nil, mapError(err, "neo4j query failed")
 	}

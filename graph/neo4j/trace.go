@@ -7,8 +7,8 @@ import (
 	"time"
 )
 
-// traceOn, set by SDKG_NEO4J_TRACE=1, logs every statement run inside a
-// transaction: its duration, the size of its largest list parameter (the
+// traceOn, set by SDKG_NEO4J_TRACE=1, logs every statement sdkg runs (alone or in a
+// transaction): its duration, the size of its largest list parameter (the
 // batch) and the opening of its text, never the parameters' values. It is
 // how the write path was profiled; the cost when off is one branch.
 var traceOn = os.Getenv("SDKG_NEO4J_TRACE") != ""

@@ -7,6 +7,9 @@
 //	NEO4J_USER      default neo4j
 //	NEO4J_PASSWORD  default empty
 //	NEO4J_DATABASE  default neo4j
+//	NEO4J_TEST_URIS more servers of the same credentials, comma-separated
+//	                (`make test` starts two): each test process takes a
+//	                server of NEO4J_URI and these that no other holds
 //
 // When NEO4J_URI is unset or the server does not answer, a test is skipped
 // with a message naming NEO4J_URI, except under CI=true, where it fails:
@@ -21,7 +24,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -35,6 +40,9 @@ type Config struct {
 	User     string
 	Password string
 	Database string
+	// Pool lists URI and the servers of NEO4J_TEST_URIS; Driver picks
+	// one of them and sets URI to it.
+	Pool []string
 }
 
 // ErrNoURI reports that NEO4J_URI is not set.
@@ -55,6 +63,12 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	if c.URI == "" {
 		return c, ErrNoURI
 	}
+	c.Pool = []string{c.URI}
+	for _, u := range strings.Split(getenv("NEO4J_TEST_URIS"), ",") {
+		if u = strings.TrimSpace(u); u != "" && !slices.Contains(c.Pool, u) {
+			c.Pool = append(c.Pool, u)
+		}
+	}
 	return c, nil
 }
 
@@ -63,9 +77,10 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 // If the server is not configured or not reachable, Driver skips tb, or fails
 // it under CI=true; in both cases it does not return.
 //
-// The test process then holds the server alone until it exits (see
-// exclusive): `go test ./...` runs packages at once, and OpenStore empties
-// the one database that they all share.
+// The test process first takes a server of cfg.Pool that no other test
+// process holds, and holds it alone until it exits (see exclusive): `go
+// test ./...` runs packages at once, and OpenStore empties the one
+// database of a server. With several servers, packages run side by side.
 func Driver(tb testing.TB) (neo4j.DriverWithContext, Config) {
 	tb.Helper()
 	cfg, err := ConfigFromEnv(os.Getenv)
@@ -73,15 +88,15 @@ func Driver(tb testing.TB) (neo4j.DriverWithContext, Config) {
 		unavailable(tb, InCI(os.Getenv), err)
 		return nil, cfg
 	}
+	if cfg.URI, err = exclusive(cfg.Pool...); err != nil {
+		tb.Fatalf("neo4jtest: locking a test Neo4j of %v: %v", cfg.Pool, err)
+	}
 	drv, err := connect(tb.Context(), cfg)
 	if err != nil {
 		unavailable(tb, InCI(os.Getenv), err)
 		return nil, cfg
 	}
 	tb.Cleanup(func() { _ = drv.Close(context.Background()) })
-	if err := exclusive(cfg.URI); err != nil {
-		tb.Fatalf("neo4jtest: locking the test Neo4j %s: %v", cfg.URI, err)
-	}
 	return drv, cfg
 }
 

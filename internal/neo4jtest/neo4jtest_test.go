@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"reflect"
 	"runtime"
 	"strings"
 	"syscall"
@@ -26,20 +27,22 @@ func TestConfigFromEnv(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := Config{URI: "bolt://h:1", User: "neo4j", Database: "neo4j"}
-		if got != want {
+		want := Config{URI: "bolt://h:1", User: "neo4j", Database: "neo4j", Pool: []string{"bolt://h:1"}}
+		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("got %+v, want %+v", got, want)
 		}
 	})
 	t.Run("AllSet", func(t *testing.T) {
 		got, err := ConfigFromEnv(env(map[string]string{
 			"NEO4J_URI": "neo4j://h:2", "NEO4J_USER": "u", "NEO4J_PASSWORD": "p", "NEO4J_DATABASE": "d",
+			"NEO4J_TEST_URIS": " bolt://h:3, ,neo4j://h:2,bolt://h:4",
 		}))
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := Config{URI: "neo4j://h:2", User: "u", Password: "p", Database: "d"}
-		if got != want {
+		want := Config{URI: "neo4j://h:2", User: "u", Password: "p", Database: "d",
+			Pool: []string{"neo4j://h:2", "bolt://h:3", "bolt://h:4"}}
+		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("got %+v, want %+v", got, want)
 		}
 	})
@@ -49,6 +52,47 @@ func TestConfigFromEnv(t *testing.T) {
 			t.Fatalf("got %v, want ErrNoURI naming NEO4J_URI", err)
 		}
 	})
+}
+
+// TestLockOneOfTakesAFreeServer checks that a test process passes over a
+// server another process holds and takes the next, and waits while all
+// are held.
+func TestLockOneOfTakesAFreeServer(t *testing.T) {
+	dir := t.TempDir()
+	a, b := "bolt://"+dir+"/a:1", "bolt://"+dir+"/b:2"
+	// Flock locks belong to open files: a second open file of this process
+	// stands for another test process.
+	held, err := os.OpenFile(lockPath(a), os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(lockPath(a))
+	defer os.Remove(lockPath(b))
+	if err := syscall.Flock(int(held.Fd()), syscall.LOCK_EX); err != nil {
+		t.Fatal(err)
+	}
+	got, f, err := lockOneOf([]string{a, b}, time.Millisecond)
+	if err != nil || got != b {
+		t.Fatalf("lockOneOf with %s held: %q, %v; want %s", a, got, err, b)
+	}
+	done := make(chan string)
+	go func() {
+		uri, g, err := lockOneOf([]string{a, b}, time.Millisecond)
+		if err == nil {
+			defer g.Close()
+		}
+		done <- uri
+	}()
+	select {
+	case uri := <-done:
+		t.Fatalf("lockOneOf took %q while both servers were held", uri)
+	case <-time.After(50 * time.Millisecond):
+	}
+	f.Close() // the other process ends: b is free again
+	if uri := <-done; uri != b {
+		t.Fatalf("after b was released lockOneOf took %q, want %s", uri, b)
+	}
+	held.Close()
 }
 
 func TestInCI(t *testing.T) {
@@ -106,8 +150,11 @@ func TestExclusiveSurvivesGC(t *testing.T) {
 	if uri == "" {
 		uri = "bolt://neo4jtest.invalid:1"
 	}
-	if err := exclusive(uri); err != nil {
+	if got, err := exclusive(uri); err != nil {
 		t.Fatal(err)
+	} else if got != uri {
+		// Another test of this process locked first: check its server.
+		uri = got
 	}
 	runtime.GC()
 	runtime.GC()
