@@ -29,7 +29,7 @@ func tokenizeInto(buf []token, text string) []token {
 	}
 	i := 0
 	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := runeAt(text, i)
 		switch {
 		case unicode.IsSpace(r):
 			i += n
@@ -45,13 +45,26 @@ func tokenizeInto(buf []token, text string) []token {
 	return out
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// runeAt decodes the rune at text[i], without a call for ASCII.
+func runeAt(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
+}
 
 // wordEnd returns the end of the word starting at i.
 func wordEnd(text string, i int) int {
 	j := i
 	for j < len(text) {
-		r, n := utf8.DecodeRuneInString(text[j:])
+		r, n := runeAt(text, j)
 		if isWordRune(r) {
 			j += n
 			continue
@@ -92,8 +105,13 @@ func appendWord(out []token, text string, i, j int) []token {
 }
 
 func mkWord(text string, i, j int) token {
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	return token{w: text[i:j], s: i, e: j, word: true, cap: unicode.IsUpper(r)}
+	c := text[i]
+	upper := 'A' <= c && c <= 'Z'
+	if c >= utf8.RuneSelf {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		upper = unicode.IsUpper(r)
+	}
+	return token{w: text[i:j], s: i, e: j, word: true, cap: upper}
 }
 
 // isAcronym reports whether w looks like an acronym: two to ten letters,

@@ -25,7 +25,10 @@ func tokenize(s string, out []token) []token {
 	lower := asciiLower(s)
 	glued := false
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
 		switch {
 		case r < utf8.RuneSelf && isASCIIWord(byte(r)) || r >= utf8.RuneSelf && isWordRune(r):
 			end := wordEnd(s, i)
@@ -89,12 +92,16 @@ func asciiLower(s string) string {
 // wordToken builds the token of s[start:end]; lower is asciiLower(s).
 func wordToken(s, lower string, start, end int, glued bool) token {
 	w := s[start:end]
-	r, _ := utf8.DecodeRuneInString(w)
 	norm := lower[start:end]
 	if !isASCII(w) {
 		norm = foldWord(w)
 	}
-	return token{start: start, end: end, norm: norm, word: true, upperFirst: unicode.IsUpper(r), glued: glued}
+	upper := 'A' <= w[0] && w[0] <= 'Z'
+	if w[0] >= utf8.RuneSelf {
+		r, _ := utf8.DecodeRuneInString(w)
+		upper = unicode.IsUpper(r)
+	}
+	return token{start: start, end: end, norm: norm, word: true, upperFirst: upper, glued: glued}
 }
 
 func isASCII(w string) bool {
