@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/sdkg/sdkg/graph"
 	"github.com/sdkg/sdkg/loaders/gazetteer"
@@ -14,11 +15,30 @@ import (
 // of the rule that produced it. Node ids are provisional slugs; package
 // resolve gives the stable ones. g may be nil (no gazetteer).
 func Extract(doc *review.Document, g *gazetteer.Gazetteer) *graph.Facts {
-	x := &extractor{doc: doc, g: g, reg: newRegistry()}
+	x := &extractor{doc: doc, g: g, reg: newRegistry(), scratch: scratchPool.Get().(*sentMaps)}
+	defer x.scratch.release()
 	for i := range doc.Entries {
 		x.readEntry(&doc.Entries[i])
 	}
 	return x.facts()
+}
+
+// scratchPool recycles the sentence buffers of extractors from document
+// to document (Extract may run on several goroutines: each takes its own).
+var scratchPool = sync.Pool{New: func() any { return new(sentMaps) }}
+
+// release clears what the buffers point to (the document's text and
+// entities) and returns them to the pool.
+func (m *sentMaps) release() {
+	clear(m.mbuf[:cap(m.mbuf)])
+	clear(m.toks[:cap(m.toks)])
+	clear(m.tmpl.ph[:cap(m.tmpl.ph)])
+	m.tmpl = template{ph: m.tmpl.ph[:0]}
+	clear(m.acrAt)
+	clear(m.expAt)
+	clear(m.appos)
+	clear(m.aff)
+	scratchPool.Put(m)
 }
 
 // extractor holds the state of one document: its entities, the current
@@ -51,7 +71,7 @@ type extractor struct {
 	dates map[string]bool
 	// scratch holds the per-sentence maps, cleared and reused for each
 	// sentence (a sentence never outlives the next one's start).
-	scratch sentMaps
+	scratch *sentMaps
 }
 
 // sentMaps are the maps of one sentence being read.
