@@ -460,6 +460,9 @@ func ruleTitleAfter(s *sent, r rule) {
 		// No pattern below crosses a second placeholder: cut there, so
 		// that the anchored patterns do not scan the rest of the sentence.
 		rest = beforeBrace(rest, 2)
+		if b := strings.IndexByte(rest, '{'); b < 0 || b+1 == len(rest) || rest[b+1] != 'I' && rest[b+1] != 'C' {
+			continue // each pattern ends at an institution or country placeholder
+		}
 		if loc := titleAfterRe.FindStringSubmatchIndex(rest); loc != nil {
 			role := rest[loc[2]:loc[3]]
 			if hasTitleHead(role) && k+1 < len(s.t.ph) {

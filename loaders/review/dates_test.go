@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -105,5 +106,27 @@ func TestResolveDayMonth(t *testing.T) {
 				t.Errorf("ResolveDayMonth(%d, %d, %q) = %q, want %q", tt.day, tt.month, tt.issued, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestStartFilter checks that the start filter lets every start word
+// through in any case and stops most other words.
+func TestStartFilter(t *testing.T) {
+	for w := range startWords {
+		for _, v := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
+			if !startFilter.may(v) {
+				t.Errorf("start word %q rejected", v)
+			}
+		}
+	}
+	stopped := 0
+	others := strings.Fields("Minister signed the Memorandum of Understanding with Kenya and Peru at Beijing University yesterday")
+	for _, w := range others {
+		if _, ok := startWords[strings.ToLower(w)]; !ok && !startFilter.may(w) {
+			stopped++
+		}
+	}
+	if stopped < 9 {
+		t.Errorf("only %d of %d other words stopped", stopped, len(others))
 	}
 }

@@ -67,8 +67,19 @@ func tokenize(s string, buf []tok) []tok {
 }
 
 func isAlnum(r rune) bool {
-	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= utf8.RuneSelf && unicode.IsLetter(r)
+	if r < utf8.RuneSelf {
+		return asciiAlnum[r]
+	}
+	return unicode.IsLetter(r)
 }
+
+// asciiAlnum marks the ASCII letters and digits.
+var asciiAlnum = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+	}
+	return t
+}()
 
 // dateScanner matches date phrases over the tokens of one string.
 type dateScanner struct {
@@ -258,6 +269,9 @@ func (sc *dateScanner) mayStart(i int) bool {
 	if len(t) > 10 {
 		return false
 	}
+	if !startFilter.may(t) {
+		return false
+	}
 	var buf [10]byte
 	switch startWords[string(lowerASCII(buf[:], t))] {
 	case startAny:
@@ -267,6 +281,38 @@ func (sc *dateScanner) mayStart(i int) bool {
 	}
 	return false
 }
+
+// startBits filters startWords: a bit per hash of a word's length and
+// its first, second and last letters in lower case. A clear bit spares
+// the map lookup; a set bit may be a false positive.
+type startBits [16]uint64
+
+func startBit(w string) uint {
+	h := uint32(lowerByte(w[0])) | uint32(lowerByte(w[len(w)-1]))<<8 | uint32(len(w))<<16
+	if len(w) > 1 {
+		h |= uint32(lowerByte(w[1])) << 24
+	}
+	return uint((h * 0x9E3779B1) >> 22)
+}
+
+func lowerByte(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func (f *startBits) add(w string) { b := startBit(w); f[b/64] |= 1 << (b % 64) }
+
+// may reports whether w (not empty) may be a start word, in any case.
+func (f *startBits) may(w string) bool { b := startBit(w); return f[b/64]&(1<<(b%64)) != 0 }
+
+var startFilter = func() (f startBits) {
+	for w := range startWords {
+		f.add(w)
+	}
+	return f
+}()
 
 // Classes of startWords.
 const (
