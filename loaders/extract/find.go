@@ -214,7 +214,7 @@ func (s *sent) runHasHead(k int) bool {
 // personStarts reports whether a Chinese personal name starts at k, which
 // ends organisation names ("... Academy of Sciences Hou Jianguo").
 func (s *sent) personStarts(k int) bool {
-	return k+1 < len(s.toks) && chineseSurnames[s.toks[k].w] && s.toks[k+1].cap && isMandarinName(s.toks[k+1].w) &&
+	return k+1 < len(s.toks) && s.toks[k].cap && chineseSurnames[s.toks[k].w] && s.toks[k+1].cap && isMandarinName(s.toks[k+1].w) &&
 		!orgHeads[s.toks[k+1].w] && !fieldWords[s.toks[k+1].w]
 }
 
@@ -315,8 +315,10 @@ func (s *sent) findAgreements() {
 			continue
 		}
 		t := s.toks[i]
-		head := agreementHeads[t.w] || t.w == "Plan" && planQualifiers[s.w(i-1)]
-		if !t.cap || !head || t.w == "Memorandum" {
+		if !t.cap || t.w == "Memorandum" {
+			continue
+		}
+		if head := agreementHeads[t.w] || t.w == "Plan" && planQualifiers[s.w(i-1)]; !head {
 			continue
 		}
 		if weakAgreementHeads[t.w] && !s.signVerbBefore(i) {
@@ -809,7 +811,7 @@ func (s *sent) placeVerbBefore(i int) bool {
 // forecasting model, TIDEWATCH,") or after "named"/"called".
 func (s *sent) findProjects() {
 	for i := 0; i+2 < len(s.toks); i++ {
-		if !projectNouns[s.w(i)] {
+		if w := s.w(i); !projectFilter.may(w) || !projectNouns[w] {
 			continue
 		}
 		k := i + 1

@@ -81,6 +81,9 @@ var projectNouns = set(`model models platform system tool database programme pro
 	satellite probe rover instrument payload observatory detector camera spectrometer robot vaccine
 	reactor engine sensor`)
 
+// projectFilter filters projectNouns.
+var projectFilter = filterOf(projectNouns)
+
 // missionNouns introduce a named mission ("the mission, Fengyun-4").
 var missionNouns = set(`mission missions expedition probe spacecraft lander rover orbiter`)
 

@@ -733,6 +733,14 @@ var (
 // bits of the rules it enables), and other strings, searched one by one.
 var wordRules, ruleWordBits, ruleOtherKeys = indexKeys(rules)
 
+// ruleWordFilter filters the keys of wordRules.
+var ruleWordFilter = func() (f wordFilter) {
+	for w := range wordRules {
+		f.add(w)
+	}
+	return f
+}()
+
 func indexKeys(rs []rule) (map[string]uint64, []uint64, [][]string) {
 	byWord := map[string]uint64{}
 	bits := make([]uint64, len(rs))
@@ -777,8 +785,10 @@ func wordsPresent(lower string) uint64 {
 			j++
 		}
 		w := lower[i:j]
-		bits |= wordRules[w]
-		if len(w) > 3 && w[len(w)-1] == 's' {
+		if ruleWordFilter.may(w) {
+			bits |= wordRules[w]
+		}
+		if len(w) > 3 && w[len(w)-1] == 's' && ruleWordFilter.may(w[:len(w)-1]) {
 			bits |= wordRules[w[:len(w)-1]]
 		}
 		i = j

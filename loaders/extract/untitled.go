@@ -12,6 +12,9 @@ var meetingNouns = set(`meeting meetings talks dialogue consultation consultatio
 
 var meetingVerbs = set("held hosted had co-chaired chaired convened organised organized")
 
+// meetingVerbFilter filters meetingVerbs.
+var meetingVerbFilter = filterOf(meetingVerbs)
+
 // findUnnamedEvents finds "held a bilateral meeting with X": an event with
 // no name, named later from its host and guest.
 func (s *sent) findUnnamedEvents() {
@@ -19,11 +22,14 @@ func (s *sent) findUnnamedEvents() {
 	s.findEventPhrases()
 	s.findVisits()
 	for i := 0; i+3 < len(s.toks); i++ {
-		if meetingVerbs[s.w(i)] && (s.w(i+1) == "their" || s.w(i+1) == "its") {
+		if w := s.w(i); !meetingVerbFilter.may(w) || !meetingVerbs[w] {
+			continue
+		}
+		if s.w(i+1) == "their" || s.w(i+1) == "its" {
 			s.ownMeeting(i + 2)
 			continue
 		}
-		if !meetingVerbs[s.w(i)] || s.w(i+1) != "a" && s.w(i+1) != "an" {
+		if s.w(i+1) != "a" && s.w(i+1) != "an" {
 			continue
 		}
 		for k := i + 2; k < len(s.toks) && k <= i+4; k++ {
@@ -329,7 +335,7 @@ var visitModifiers = set("state official working first")
 // findVisits finds "{P}'s state visit to {C}" and names the visit after
 // the visitor and the destination: "State visit of Ana Lima to Peru".
 func (s *sent) findVisits() {
-	for _, p := range append([]*mention(nil), s.ms...) {
+	for _, p := range s.ms { // the mentions before the loop: add appends past them
 		if p.kind != graph.Person || s.w(p.j) != "'s" && s.w(p.j) != "’s" {
 			continue
 		}
