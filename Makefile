@@ -14,7 +14,7 @@ NEO4J_PASSWORD ?= sdkg-test-pw
 # run a second time against Neo4j for little gain (its concurrency is the driver's).
 RACE_PKGS ?= $(shell $(GO) list -e ./graph/... | grep -v '/graph/neo4j$$')
 
-.PHONY: run build test check tests vet fmt-check race bench eval generate neo4j-start neo4j-stop loadtest
+.PHONY: run build test check tests smoke all-tests vet fmt-check race bench eval generate neo4j-start neo4j-stop loadtest
 
 ## run: build and serve sdkg on the embedded store in ./data (SDKG_ADDR,
 ##   default 127.0.0.1:8080), loading corpus/ on the first start
@@ -26,7 +26,7 @@ build:
 	$(GO) build -o bin/sdkg .
 
 ## test: start the test Neo4j servers (NEO4J_TEST_SERVERS, default 2, when java
-##   and mvn exist) while vet and the gofmt check run, run tests, stop the
+##   and mvn exist) while vet, the gofmt check and race run, run tests, stop the
 ##   servers even when tests fail (scripts/test.sh); the exit status is that
 ##   of the checks.
 test:
@@ -35,13 +35,19 @@ test:
 ## check: vet, gofmt check and tests, on the Neo4j of the environment
 check: vet fmt-check tests
 
-## tests: the Neo4j smoke test (verbose), every test, race tests (RACE_PKGS)
-tests:
+## tests: the Neo4j smoke test, every test, the race pass
+tests: smoke all-tests race
+
+## smoke: the Neo4j smoke test, verbose (the output shows it ran, not skipped)
+smoke:
 	@echo "== Neo4j smoke test (NEO4J_URI=$${NEO4J_URI:-unset} NEO4J_TEST_URIS=$${NEO4J_TEST_URIS:-})"
 	$(GO) test -count=1 -v -run '^TestSmoke$$' ./internal/neo4jtest/
+
+## all-tests: every test of the module; -p 4 because the Neo4j-backed
+##   packages mostly wait on Neo4j, which runs in processes of its own
+all-tests:
 	@echo "== all tests"
-	$(GO) test -count=1 ./...
-	@$(MAKE) --no-print-directory race
+	$(GO) test -count=1 -p 4 ./...
 
 ## vet: go vet over the module
 vet:

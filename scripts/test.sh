@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh is `make test`. It starts NEO4J_TEST_SERVERS test Neo4j servers
-# (default 2, on ports NEO4J_TEST_PORT, NEO4J_TEST_PORT+1, ...) while vet
-# and the gofmt check run, then runs every test with NEO4J_URI naming the
+# (default 2, on ports NEO4J_TEST_PORT, NEO4J_TEST_PORT+1, ...) while vet,
+# the gofmt check and the race pass (which needs no Neo4j) run, then runs
+# the Neo4j smoke test and every test with NEO4J_URI naming the
 # first and NEO4J_TEST_URIS the others (internal/neo4jtest gives each test
 # process a server of its own, so the Neo4j-backed packages run side by
 # side), and stops the servers it started even when something fails. The
@@ -38,7 +39,7 @@ else
 fi
 
 status=0
-$MAKE --no-print-directory vet fmt-check || status=$?
+$MAKE --no-print-directory vet fmt-check race || status=$?
 for pid in "${pids[@]}"; do
 	wait "$pid" || { echo "make test: a test Neo4j did not start" >&2; status=1; }
 done
@@ -53,4 +54,4 @@ if ((${#ports[@]} > 0)); then
 	NEO4J_TEST_URIS=$(IFS=,; echo "${uris[*]}")
 	export NEO4J_TEST_URIS
 fi
-$MAKE --no-print-directory tests
+$MAKE --no-print-directory smoke all-tests
