@@ -34,6 +34,9 @@ func (m *sentMaps) release() {
 	clear(m.toks[:cap(m.toks)])
 	clear(m.tmpl.ph[:cap(m.tmpl.ph)])
 	m.tmpl = template{ph: m.tmpl.ph[:0]}
+	clear(m.sent.ms[:cap(m.sent.ms)])
+	clear(m.sent.nested[:cap(m.sent.nested)])
+	m.sent = sent{ms: m.sent.ms[:0], nested: m.sent.nested[:0]}
 	clear(m.acrAt)
 	clear(m.expAt)
 	clear(m.appos)
@@ -83,6 +86,7 @@ type sentMaps struct {
 	appos        map[*mention]bool
 	aff          map[*mention]*mention
 	tmpl         template
+	sent         sent
 }
 
 // fact is an edge between entities, before ids are final.
@@ -146,8 +150,10 @@ func (x *extractor) newSent(e *review.Entry, src review.Sentence) *sent {
 	clear(x.scratch.expAt)
 	clear(x.scratch.appos)
 	clear(x.scratch.aff)
-	s := &sent{x: x, entry: e, src: src, text: src.Text, toks: toks, taken: taken, mbuf: x.scratch.mbuf[:0],
-		acrAt: x.scratch.acrAt, expAt: x.scratch.expAt, appos: x.scratch.appos, aff: x.scratch.aff}
+	s := &x.scratch.sent // reused: no sentence outlives the next one's start
+	*s = sent{x: x, entry: e, src: src, text: src.Text, toks: toks, taken: taken, mbuf: x.scratch.mbuf[:0],
+		acrAt: x.scratch.acrAt, expAt: x.scratch.expAt, appos: x.scratch.appos, aff: x.scratch.aff,
+		ms: s.ms[:0], nested: s.nested[:0]}
 	anchor := x.doc.Issued
 	if len(e.Date) == 10 {
 		anchor = e.Date // a dateline: "on Monday" is the Monday before it
