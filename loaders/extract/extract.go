@@ -51,6 +51,7 @@ type extractor struct {
 	g        *gazetteer.Gazetteer
 	reg      *registry
 	edges    []*fact
+	factBuf  []fact // the block new facts are taken from
 	seen     map[string]bool
 	curEvent *entity
 	ctxDate  string // the entry's date, or the latest day stated in it
@@ -217,7 +218,19 @@ func (x *extractor) emitEntities(rule string, conf float64, typ graph.EdgeType, 
 	if !typ.Allows(from.kind, to.kind) || from == to {
 		return
 	}
-	x.edges = append(x.edges, &fact{typ: typ, from: from, to: to, date: date, props: props, evidence: ev, confidence: conf, rule: rule})
+	f := x.newFact()
+	*f = fact{typ: typ, from: from, to: to, date: date, props: props, evidence: ev, confidence: conf, rule: rule}
+	x.edges = append(x.edges, f)
+}
+
+// newFact returns a zero fact from the document's current block of them:
+// one allocation for many facts (facts live as long as the document).
+func (x *extractor) newFact() *fact {
+	if len(x.factBuf) == cap(x.factBuf) {
+		x.factBuf = make([]fact, 0, 32)
+	}
+	x.factBuf = x.factBuf[:len(x.factBuf)+1]
+	return &x.factBuf[len(x.factBuf)-1]
 }
 
 // lastInstitution returns the latest institution whose name has the head
