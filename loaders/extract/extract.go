@@ -320,23 +320,39 @@ func (x *extractor) bodyMatches(text string) []gazetteer.Match {
 	return x.g.MatchBodies(text)
 }
 
+// compound returns the country codes of a compound ("Sino-Danish"),
+// memoised across documents; the slice is shared, do not modify.
 func (x *extractor) compound(w string) []string {
 	if x.g == nil {
 		return nil
+	}
+	if codes, ok := shared.compound(x.g, w); ok {
+		return codes
 	}
 	var out []string
 	for _, c := range x.g.CountriesInCompound(w) {
 		out = append(out, c.Code)
 	}
+	shared.putCompound(x.g, w, out)
 	return out
 }
 
+// isBody reports whether the gazetteer knows a body by this name.
 func (x *extractor) isBody(name string) bool {
 	if x.g == nil {
 		return false
 	}
-	_, ok := x.g.BodyByName(name)
-	return ok
+	return x.bodyByName(name).ok
+}
+
+// bodyByName is the gazetteer's BodyByName, memoised across documents.
+func (x *extractor) bodyByName(name string) bodyHit {
+	hit, known := shared.body(x.g, name)
+	if !known {
+		hit.b, hit.ok = x.g.BodyByName(name)
+		shared.putBody(x.g, name, hit)
+	}
+	return hit
 }
 
 // countryName returns the common name of a country code.
@@ -374,12 +390,7 @@ type bodyHit struct {
 
 // lookupBody asks the gazetteer for a body by name, then by acronym.
 func (x *extractor) lookupBody(name string) (gazetteer.Body, bool) {
-	hit, known := shared.body(x.g, name)
-	if !known {
-		hit.b, hit.ok = x.g.BodyByName(name)
-		shared.putBody(x.g, name, hit)
-	}
-	if hit.ok {
+	if hit := x.bodyByName(name); hit.ok {
 		return hit.b, true
 	}
 	if isAcronym(name) {
@@ -424,7 +435,11 @@ func (x *extractor) isCountry(s string) bool {
 	if x.g == nil || s == "" {
 		return false
 	}
+	if ok, known := shared.country(x.g, s); known {
+		return ok
+	}
 	_, ok := x.g.CountryByName(s)
+	shared.putCountry(x.g, s, ok)
 	return ok
 }
 
