@@ -371,6 +371,14 @@ func (x *extractor) body(name string) (gazetteer.Body, bool) {
 	if x.g == nil {
 		return gazetteer.Body{}, false
 	}
+	if hit := x.bodyByName(name); hit.ok {
+		return hit.b, true // by name: the same answer for every document
+	}
+	if !isAcronym(name) {
+		return gazetteer.Body{}, false
+	}
+	// An acronym several bodies share is resolved by the document's
+	// countries, so it is cached per document.
 	if c, ok := x.bodyCache[name]; ok {
 		return c.b, c.ok
 	}
