@@ -1,10 +1,15 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/sdkg/sdkg/loaders/internal/docgen"
+	"github.com/sdkg/sdkg/loaders/review"
 )
 
 // templates are invented sentences with placeholders, the text the rule
@@ -192,5 +197,41 @@ func TestDayCount(t *testing.T) {
 		if got := dayCount(w); got != want {
 			t.Errorf("dayCount(%q) = %d, want %d", w, got, want)
 		}
+	}
+}
+
+// TestExtractConcurrent extracts the same documents on several goroutines
+// at once: the pooled buffers and shared caches must give each call the
+// facts a lone call gives.
+func TestExtractConcurrent(t *testing.T) {
+	var docs []*review.Document
+	for i := 0; i < 8; i++ {
+		d, err := review.Parse([]byte(docgen.Document(3, i)), review.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	want := make([]string, len(docs))
+	for i, d := range docs {
+		want[i] = fmt.Sprint(edgeList(Extract(d, gaz)))
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(docs))
+	for g := 0; g < 4; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, d := range docs {
+				if got := fmt.Sprint(edgeList(Extract(d, gaz))); got != want[i] {
+					errs <- fmt.Sprintf("document %d: got %s\nwant %s", i, got, want[i])
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
