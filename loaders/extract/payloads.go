@@ -136,6 +136,9 @@ func (s *sent) payloadSpan(r rule, m *mention, a, b int, date string) {
 	for _, j := range s.within(a, b, "J") {
 		s.emitR(r, graph.PartOf, j, m, date, nil)
 	}
+	if !s.admits(payloadOwnerRe, a, b) {
+		return
+	}
 	for _, loc := range payloadOwnerRe.FindAllStringSubmatchIndex(s.t.s[a:b], -1) {
 		if owner := s.firstWithin(a+loc[2], a+loc[3], "CI"); owner != nil {
 			s.emitR(r, graph.ParticipatedIn, owner, m, "", nil)
@@ -149,6 +152,9 @@ var supplyRe = regexp.MustCompile(`(?i)\b(?:supplied|provided|contributed|delive
 // calibrate the {M}'s imager": the supplier takes part in the mission of
 // the phrase, else of the entry's heading.
 func ruleSupplied(s *sent, r rule) {
+	if !s.admits(supplyRe, 0, len(s.t.s)) {
+		return
+	}
 	for _, loc := range supplyRe.FindAllStringIndex(s.t.s, -1) {
 		if s.modal(loc[0]) {
 			continue

@@ -168,6 +168,9 @@ var forRe = regexp.MustCompile(`(?i)^\s*(?:for|on behalf of) (?:the|their|both)\
 
 // onBehalf returns the bodies a signature was made for.
 func (s *sent) onBehalf(a, b int) []*mention {
+	if !s.admits(behalfRe, a, b) {
+		return nil
+	}
 	loc := behalfRe.FindStringIndex(s.t.s[a:b])
 	if loc == nil {
 		return nil
@@ -236,7 +239,7 @@ func ruleRenewal(s *sent, r rule) {
 // hasSignVerbFor reports whether a sign verb governs the noun at a ("signed
 // the renewal of"), which rule signed-by-parties handles.
 func (s *sent) hasSignVerbFor(a int) bool {
-	return signVerbRe.MatchString(s.before(a, 20))
+	return s.admits(signVerbRe, max(0, a-20), a) && signVerbRe.MatchString(s.before(a, 20))
 }
 
 var bothTextsRe = pattern(`\b(?:both|the two|these|the) (?:texts|documents|agreements|declarations|memoranda)\b[^{};]{0,20}?\b(?:were|was|had been) (?:adopted|signed|endorsed) (?:at|during) (?:the )?(‹E›)`)
@@ -257,6 +260,9 @@ var participantsAdoptedRe = regexp.MustCompile(`(?i)\b(?:the )?(?:participants|d
 // what a meeting's participants adopt is part of the meeting (the
 // sentence's event, else the entry's).
 func ruleParticipantsAdopted(s *sent, r rule) {
+	if !s.admits(participantsAdoptedRe, 0, len(s.t.s)) {
+		return
+	}
 	loc := participantsAdoptedRe.FindStringIndex(s.t.s)
 	if loc == nil || s.modal(loc[1]-8) {
 		return
@@ -473,8 +479,10 @@ func ruleEstablishedIn(s *sent, r rule) {
 		}
 		_, cb := s.clause(loc[0])
 		end := cb
-		if h := establishedUntilRe.FindStringIndex(s.t.s[loc[1]:cb]); h != nil {
-			end = loc[1] + h[0]
+		if s.admits(establishedUntilRe, loc[1], cb) {
+			if h := establishedUntilRe.FindStringIndex(s.t.s[loc[1]:cb]); h != nil {
+				end = loc[1] + h[0]
+			}
 		}
 		if g := s.groupsAt(inPlaceRe, loc[1], end); g != nil {
 			place := first(g[1])
@@ -626,7 +634,8 @@ var groupOfRe = regexp.MustCompile(`(?i)\b(?:leaders|heads|representatives|deleg
 // afterGroupOf reports whether the mention follows "leaders of" and the
 // like: the group acts for it.
 func (s *sent) afterGroupOf(m *mention) bool {
-	return groupOfRe.MatchString(s.before(s.ph(m).a, 30))
+	a := s.ph(m).a
+	return s.admits(groupOfRe, max(0, a-30), a) && groupOfRe.MatchString(s.before(a, 30))
 }
 
 // possessive reports whether the mention is followed by "'s": a modifier

@@ -105,7 +105,8 @@ func ruleHostHeld(s *sent, r rule) {
 		}
 		ca, _ := s.clause(loc[0])
 		text := s.t.lower[ca:loc[0]]
-		if strings.Contains(text, "led by") || strings.Contains(text, "headed by") || groupFromRe.MatchString(text) || groupOfListRe.MatchString(text) {
+		if strings.Contains(text, "led by") || strings.Contains(text, "headed by") ||
+			s.admits(groupFromRe, ca, loc[0]) && groupFromRe.MatchString(text) || s.admits(groupOfListRe, ca, loc[0]) && groupOfListRe.MatchString(text) {
 			continue
 		}
 		host := s.subject(loc[0], "PIC")
@@ -196,7 +197,11 @@ var (
 // {P}". The persons lead the event; a delegation's heads take part instead
 // (rule delegation).
 func ruleLedBy(s *sent, r rule) {
-	for _, loc := range ledByRe.FindAllStringIndex(s.t.s, -1) {
+	var locs [][]int
+	if s.admits(ledByRe, 0, len(s.t.s)) {
+		locs = ledByRe.FindAllStringIndex(s.t.s, -1)
+	}
+	for _, loc := range locs {
 		if strings.Contains(s.lowerBefore(loc[0], 60), "delegation") {
 			continue
 		}
@@ -396,7 +401,7 @@ func (s *sent) missionContributors(r rule, lower string) {
 // ruleKeynote: a person giving a keynote, address or speech takes part in
 // the event of the sentence or of the entry.
 func ruleKeynote(s *sent, r rule) {
-	if !keynoteRe.MatchString(s.t.s) {
+	if !s.admits(keynoteRe, 0, len(s.t.s)) || !keynoteRe.MatchString(s.t.s) {
 		return
 	}
 	target := s.targetEvent()
@@ -484,6 +489,9 @@ func ruleTookPart(s *sent, r rule) {
 	if ev == nil {
 		return
 	}
+	if !s.admits(tookPartRe, 0, len(s.t.s)) {
+		return
+	}
 	for _, loc := range tookPartRe.FindAllStringIndex(s.t.s, -1) {
 		if s.modal(loc[0]) {
 			continue
@@ -505,7 +513,8 @@ func ruleTookPart(s *sent, r rule) {
 // afterFromGroup reports whether the mention follows "officials from"
 // and the like: the group stands for it.
 func (s *sent) afterFromGroup(m *mention) bool {
-	return groupFromRe.MatchString(s.t.s[max(0, s.ph(m).a-40):s.ph(m).b])
+	a, b := max(0, s.ph(m).a-40), s.ph(m).b
+	return s.admits(groupFromRe, a, b) && groupFromRe.MatchString(s.t.s[a:b])
 }
 
 // ruleEventAdopted: "The {E} adopted a {A}": the text is part of the

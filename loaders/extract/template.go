@@ -187,6 +187,12 @@ func asciiLower(s string) string {
 	return s
 }
 
+// admits reports whether template range [a, b) has what every match of
+// re contains (see needed): false means re cannot match there.
+func (s *sent) admits(re *regexp.Regexp, a, b int) bool {
+	return needed(re).admits(s.t.lower[a:b], s.t.odd)
+}
+
 // findAll is re.FindAllStringSubmatchIndex over the template, skipped
 // when the template lacks a string every match of re contains.
 func (s *sent) findAll(re *regexp.Regexp) [][]int {
