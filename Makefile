@@ -14,7 +14,7 @@ NEO4J_PASSWORD ?= sdkg-test-pw
 # run a second time against Neo4j for little gain (its concurrency is the driver's).
 RACE_PKGS ?= $(shell $(GO) list -e ./graph/... | grep -v '/graph/neo4j$$')
 
-.PHONY: run build test check tests smoke all-tests vet fmt-check race bench eval generate neo4j-start neo4j-stop loadtest
+.PHONY: run build test check tests smoke all-tests vet fmt-check race bench bench-neo4j eval generate neo4j-start neo4j-stop loadtest
 
 ## run: build and serve sdkg on the embedded store in ./data (SDKG_ADDR,
 ##   default 127.0.0.1:8080), loading corpus/ on the first start
@@ -67,6 +67,17 @@ race:
 bench:
 	$(GO) test -run '^$$' -bench . -benchtime 1x $(BENCH_FLAGS) ./...
 
+## bench-neo4j: the graph/neo4j benchmarks (Apply, Neighbourhood, paths,
+##   roll-up at 10k and 100k edges) on a Neo4j of their own on
+##   $(BENCH_NEO4J_PORT), started with BENCH_NEO4J_JAVA_OPTS and stopped after
+BENCH_NEO4J_PORT ?= 7696
+bench-neo4j:
+	@trap 'NEO4J_TEST_PORT=$(BENCH_NEO4J_PORT) scripts/neo4j/stop.sh --lease-pid $$$$' EXIT; \
+	neo4j_env=$$(NEO4J_TEST_PORT=$(BENCH_NEO4J_PORT) NEO4J_PASSWORD=$(NEO4J_PASSWORD) \
+		NEO4J_JAVA_OPTS="$(BENCH_NEO4J_JAVA_OPTS)" scripts/neo4j/start.sh --lease-pid $$$$); \
+	eval "$$neo4j_env"; \
+	$(GO) test -run '^$$' -bench . -benchtime 1x $(BENCH_FLAGS) ./graph/neo4j/
+
 ## eval: score extraction against the gold files
 eval:
 	@if [[ -f scripts/eval/main.go ]]; then $(GO) run ./scripts/eval; \
@@ -89,8 +100,12 @@ neo4j-stop:
 ##   edges, embedded and on a Neo4j of its own on $(LOADTEST_NEO4J_PORT) (not the
 ##   test one, which other runs wipe); see scripts/loadtest/run.sh for knobs
 LOADTEST_NEO4J_PORT ?= 7695
+# Measuring runs give Neo4j a 2-4 GB heap and the full JIT (the test servers
+# stop at C1, which starts faster but runs statements 3-10 times slower).
+BENCH_NEO4J_JAVA_OPTS ?= -Xms2g -Xmx4g
 loadtest:
 	@trap 'NEO4J_TEST_PORT=$(LOADTEST_NEO4J_PORT) scripts/neo4j/stop.sh --lease-pid $$$$' EXIT; \
-	neo4j_env=$$(NEO4J_TEST_PORT=$(LOADTEST_NEO4J_PORT) NEO4J_PASSWORD=$(NEO4J_PASSWORD) scripts/neo4j/start.sh --lease-pid $$$$); \
+	neo4j_env=$$(NEO4J_TEST_PORT=$(LOADTEST_NEO4J_PORT) NEO4J_PASSWORD=$(NEO4J_PASSWORD) \
+		NEO4J_JAVA_OPTS="$(BENCH_NEO4J_JAVA_OPTS)" scripts/neo4j/start.sh --lease-pid $$$$); \
 	eval "$$neo4j_env"; \
 	scripts/loadtest/run.sh embedded neo4j

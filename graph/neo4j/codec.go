@@ -13,7 +13,6 @@ import (
 // read; n and r are the variable names they expect.
 const (
 	nodeMap = "n {.id, .kind, .name, .aliases, .country, .props, degree: COUNT { (n)--() }}"
-	pMap    = "p {.id, .kind, .name, .aliases, .country, .props, degree: COUNT { (p)--() }}"
 	edgeMap = "r {.key, .date, .props, .confidence, .rule, .seen, ev: r.ev[0], type: type(r), from: startNode(r).id, to: endNode(r).id}"
 )
 

@@ -201,40 +201,39 @@ func (s *Store) Collaborators(ctx context.Context, ids []string, f graph.Filter,
 	return res, nil
 }
 
+// collabData fetches what graph.Collaborate needs for the actors ids, in
+// three statements: the shared nodes each actor points at; the edges from
+// actors into those shared nodes and the actors' own COLLABORATED_WITH
+// edges (nothing else of a shared node, and nothing of a direct partner's
+// other edges); the nodes at both ends of those edges.
 func collabData(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (fetched, error) {
+	sharedKinds, actorKinds := kindsWhere(graph.IsShared), kindsWhere(graph.IsActor)
 	recs, err := run(ctx, tx, `UNWIND $ids AS id MATCH (n:Entity {id: id})
-		OPTIONAL MATCH (n)-[r]-(m:Entity)
-		WHERE type(r) = 'COLLABORATED_WITH' OR (startNode(r) = n AND m.kind IN ['Agreement', 'Event', 'Mission', 'Project'])
-		RETURN `+nodeMap+` AS n, collect(m.id) AS shared`, map[string]any{"ids": ids})
+		RETURN [(n)-->(m:Entity) WHERE m.kind IN $shared | m.id] AS shared`,
+		map[string]any{"ids": ids, "shared": sharedKinds})
 	if err != nil {
 		return fetched{}, err
 	}
-	fx := fetched{nodes: map[string]*graph.Node{}}
 	var shared []string
 	for _, r := range recs {
-		v, _ := r.Get("n")
-		n := nodeFrom(v)
-		fx.nodes[n.ID] = &n
 		sh, _ := r.Get("shared")
 		shared = append(shared, strs(sh)...)
 	}
-	all := dedupe(append(append([]string(nil), ids...), shared...))
-	recs, err = run(ctx, tx, `UNWIND $ids AS id MATCH (x:Entity {id: id})-[r]-(p:Entity)
-		RETURN DISTINCT `+edgeMap+` AS r, `+pMap+` AS p`, map[string]any{"ids": all})
+	recs, err = run(ctx, tx, `UNWIND $shared AS id MATCH (:Entity {id: id})<-[r]-(p:Entity) WHERE p.kind IN $actors
+		RETURN `+edgeMap+` AS r
+		UNION ALL
+		UNWIND $ids AS id MATCH (:Entity {id: id})-[r:COLLABORATED_WITH]-(:Entity) RETURN `+edgeMap+` AS r`,
+		map[string]any{"ids": ids, "shared": dedupe(shared), "actors": actorKinds})
 	if err != nil {
 		return fetched{}, err
 	}
-	for _, r := range recs {
-		v, _ := r.Get("r")
-		fx.edges = append(fx.edges, edgeFrom(v))
-		pv, _ := r.Get("p")
-		p := nodeFrom(pv)
-		if fx.nodes[p.ID] == nil {
-			fx.nodes[p.ID] = &p
-		}
+	fx := fetched{nodes: map[string]*graph.Node{}, edges: recordEdges(recs, "r")}
+	ends := append([]string(nil), ids...)
+	for _, e := range fx.edges {
+		ends = append(ends, e.From, e.To)
 	}
-	// Shared nodes themselves (endpoints of the edges above).
-	recs, err = run(ctx, tx, "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN "+nodeMap+" AS n", map[string]any{"ids": dedupe(shared)})
+	recs, err = run(ctx, tx, "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN "+nodeMap+" AS n",
+		map[string]any{"ids": dedupe(ends)})
 	if err != nil {
 		return fetched{}, err
 	}
@@ -243,6 +242,17 @@ func collabData(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) 
 		fx.nodes[n.ID] = &n
 	}
 	return fx, nil
+}
+
+// kindsWhere lists the kinds for which keep is true, in graph.Kinds order.
+func kindsWhere(keep func(graph.Kind) bool) []string {
+	var out []string
+	for _, k := range graph.Kinds {
+		if keep(k) {
+			out = append(out, string(k))
+		}
+	}
+	return out
 }
 
 // Rollup implements graph.Store: one round trip for the membership edges
