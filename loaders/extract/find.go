@@ -164,7 +164,7 @@ func (s *sent) rightRun(i int, preps map[string]bool, stopAtOrg bool) int {
 		if s.taken[k] || s.personStarts(k) {
 			break
 		}
-		if t.cap && !capStop[t.w] && !titleHeads[t.w] || isYear(t.w) && k > j {
+		if t.cap && lex[t.w]&(fCapStop|fTitle) == 0 || isYear(t.w) && k > j {
 			k++
 			continue
 		}
@@ -420,7 +420,7 @@ func (s *sent) periodAfter(r int) int {
 func (s *sent) findInstitutions() {
 	for i := 0; i < len(s.toks); i++ {
 		t := s.toks[i]
-		if !t.cap || !orgHeads[t.w] || s.taken[i] || i+1 < len(s.toks) && s.toks[i+1].cap && orgHeads[s.w(i+1)] {
+		if !t.cap || lex[t.w]&fOrgHead == 0 || s.taken[i] || i+1 < len(s.toks) && s.toks[i+1].cap && orgHeads[s.w(i+1)] {
 			continue
 		}
 		l := s.leftAfterPerson(s.leftRun(i, false), i)
