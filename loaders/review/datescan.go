@@ -200,8 +200,10 @@ var dateQualifiers = map[string]bool{"early": true, "late": true, "mid": true}
 // matchAt tries every pattern at token i; next is the token after the match.
 func (sc *dateScanner) matchAt(i int) (rawDate, int, bool) {
 	w := sc.word(i)
-	if off, ok := relativeYears[w]; ok && sc.word(i+1) == "year" {
-		return rawDate{start: sc.toks[i].s, end: sc.toks[i+1].e, relYear: off, isRelYear: true, prec: precYear}, i + 2, true
+	if len(w) == 4 && sc.word(i+1) == "year" {
+		if off, ok := relativeYears[w]; ok {
+			return rawDate{start: sc.toks[i].s, end: sc.toks[i+1].e, relYear: off, isRelYear: true, prec: precYear}, i + 2, true
+		}
 	}
 	if w == "from" || w == "between" {
 		if r, next, ok := sc.matchFromTo(i); ok {
