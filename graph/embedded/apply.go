@@ -46,6 +46,26 @@ type scratch struct {
 	pedges []planEdge
 }
 
+// scratchKeep bounds the buffers kept between plans: a rare huge document
+// should not pin its plan's memory for the life of the store.
+const (
+	scratchKeepBytes = 4 << 20
+	scratchKeepItems = 1 << 14
+)
+
+// trim drops buffers grown past scratchKeep*.
+func (sc *scratch) trim() {
+	if cap(sc.canon) > scratchKeepBytes {
+		sc.canon = nil
+	}
+	if cap(sc.nodes) > scratchKeepItems || cap(sc.pnodes) > scratchKeepItems {
+		sc.nodes, sc.pnodes, sc.pidx = nil, nil, nil
+	}
+	if cap(sc.edges) > scratchKeepItems || cap(sc.pedges) > scratchKeepItems {
+		sc.edges, sc.pedges = nil, nil
+	}
+}
+
 // nodeOrd and edgeOrd place an input node or edge in canonical order;
 // edgeOrd carries the normalised endpoints and key.
 type nodeOrd struct {
@@ -296,6 +316,7 @@ func (p *applyPlan) diff(s *state, old *docRec) {
 
 // commitApply mutates the state as planned. It cannot fail.
 func (s *state) commitApply(p *applyPlan) {
+	defer s.scratch.trim()
 	doc := p.doc.ID
 	d := s.docs[doc]
 	if d == nil {
