@@ -69,8 +69,6 @@ type extractor struct {
 	// registry entities it covers.
 	surnames   map[string]*entity
 	surnamesOf int
-	// lowers caches the lower case of the words with capitals.
-	lowers map[string]string
 	// dates caches graph.ValidDate of the edges' dates.
 	dates map[string]bool
 	// scratch holds the per-sentence maps, cleared and reused for each
@@ -88,7 +86,13 @@ type sentMaps struct {
 	aff          map[*mention]*mention
 	tmpl         template
 	sent         sent
+	// lowers caches the lower case of words with capitals; a pure
+	// function of the word, so it is kept from document to document.
+	lowers map[string]string
 }
+
+// maxLowers bounds the lowered-word cache of a pooled buffer.
+const maxLowers = 1 << 13
 
 // fact is an edge between entities, before ids are final.
 type fact struct {
@@ -261,14 +265,19 @@ func (x *extractor) lowerWord(w string) string {
 	if plain {
 		return w
 	}
-	if l, ok := x.lowers[w]; ok {
+	lowers := &x.scratch.lowers
+	if l, ok := (*lowers)[w]; ok {
 		return l
 	}
-	if x.lowers == nil {
-		x.lowers = map[string]string{}
+	if *lowers == nil || len(*lowers) >= maxLowers {
+		*lowers = make(map[string]string, 256)
 	}
-	l := strings.ToLower(w)
-	x.lowers[w] = l
+	// Copies: neither key nor value may pin the document's text.
+	key, l := strings.Clone(w), strings.ToLower(w)
+	if l == w {
+		l = key
+	}
+	(*lowers)[key] = l
 	return l
 }
 
