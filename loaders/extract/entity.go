@@ -66,6 +66,17 @@ func newRegistry() *registry {
 	return &registry{byKey: make(map[nameKey]*entity, 64), surface: make(map[string][]surface, 64), bilateral: map[string]*entity{}}
 }
 
+// reset empties the registry for another document, keeping the room its
+// maps and list have grown.
+func (r *registry) reset() {
+	clear(r.ents[:cap(r.ents)])
+	r.ents = r.ents[:0]
+	clear(r.byKey)
+	clear(r.surface)
+	clear(r.bilateral)
+	r.heads = wordFilter{}
+}
+
 // nameKey finds an entity by kind and folded name.
 type nameKey struct {
 	kind graph.Kind

@@ -15,8 +15,9 @@ import (
 // of the rule that produced it. Node ids are provisional slugs; package
 // resolve gives the stable ones. g may be nil (no gazetteer).
 func Extract(doc *review.Document, g *gazetteer.Gazetteer) *graph.Facts {
-	x := &extractor{doc: doc, g: g, reg: newRegistry(), scratch: scratchPool.Get().(*sentMaps)}
+	x := &extractor{doc: doc, g: g, scratch: scratchPool.Get().(*sentMaps)}
 	defer x.scratch.release()
+	x.reg = x.scratch.registry()
 	for i := range doc.Entries {
 		x.readEntry(&doc.Entries[i])
 	}
@@ -37,6 +38,9 @@ func (m *sentMaps) release() {
 	clear(m.sent.ms[:cap(m.sent.ms)])
 	clear(m.sent.nested[:cap(m.sent.nested)])
 	m.sent = sent{ms: m.sent.ms[:0], nested: m.sent.nested[:0]}
+	if m.reg != nil {
+		m.reg.reset()
+	}
 	clear(m.acrAt)
 	clear(m.expAt)
 	clear(m.appos)
@@ -89,6 +93,16 @@ type sentMaps struct {
 	// lowers caches the lower case of words with capitals; a pure
 	// function of the word, so it is kept from document to document.
 	lowers map[string]string
+	// reg is the registry of the document being read, emptied on release.
+	reg *registry
+}
+
+// registry returns the buffers' registry, empty.
+func (m *sentMaps) registry() *registry {
+	if m.reg == nil {
+		m.reg = newRegistry()
+	}
+	return m.reg
 }
 
 // maxLowers bounds the lowered-word cache of a pooled buffer.
