@@ -238,7 +238,7 @@ func (s *sent) findReferences() {
 		if i == 0 && s.w(0) == "It" && !s.taken[0] && s.x.curEvent != nil && (s.w(1) == "was" || s.w(1) == "is") && eventPassives[s.w(2)] {
 			s.ref(0, s.x.curEvent)
 		}
-		if s.toks[i].cap && !s.taken[i] && s.x.bySurname(s.w(i)) != nil && !s.toks[i+1].cap && !capStop[s.w(i)] {
+		if s.toks[i].cap && !s.taken[i] && !s.toks[i+1].cap && s.x.bySurname(s.w(i)) != nil && !capStop[s.w(i)] {
 			s.ref(i, s.x.bySurname(s.w(i)))
 			continue
 		}
@@ -292,6 +292,12 @@ var determiners = []string{"the", "a", "an", "this", "framework", "cooperation"}
 // determiners, else "".
 func (s *sent) determinerAt(i int) string {
 	w := s.w(i)
+	if w == "" {
+		return ""
+	}
+	if c := w[0] | 0x20; c != 't' && c != 'a' && c != 'f' && c != 'c' {
+		return "" // no determiner starts so
+	}
 	for _, d := range determiners {
 		if len(w) == len(d) && strings.EqualFold(w, d) {
 			return d

@@ -90,6 +90,9 @@ func isAcronymDot(text string, i, j int) bool {
 // appendWord adds a word, splitting a possessive "'s" off it.
 func appendWord(out []token, text string, i, j int) []token {
 	w := text[i:j]
+	if w[len(w)-1] != 'd' && w[len(w)-1] != 's' {
+		return append(out, mkWord(text, i, j)) // neither "-based" nor "'s"
+	}
 	if k := strings.Index(w, "-based"); k > 0 && k+len("-based") == len(w) {
 		out = append(out, mkWord(text, i, i+k))
 		return append(out, token{w: "-based", s: i + k, e: j})
