@@ -37,9 +37,12 @@ type options struct {
 type Option func(*options)
 
 // SnapshotEvery makes the store write a snapshot and empty its log once the
-// log holds n bytes (default 16 MiB, some 60k edges: replaying that much
-// after a crash takes about as long as applying it). Close always
-// snapshots a non-empty log.
+// log holds n bytes (default 16 MiB, some 90k edges: replaying that much
+// after a crash takes about as long as applying it), or half the size of
+// the last snapshot if that is more: a snapshot costs in proportion to
+// the whole graph, so a large graph takes one after proportionally more
+// writes, and its cost per write stays bounded. Close always snapshots a
+// non-empty log.
 func SnapshotEvery(n int64) Option { return func(o *options) { o.snapshotBytes = n } }
 
 // RepairTail makes Open cut a torn or corrupt log tail instead of failing:
@@ -109,6 +112,9 @@ func (s *Store) load() error {
 		w.seq = r.seq
 	}
 	s.st, s.log = st, w
+	if fi, err := os.Stat(filepath.Join(s.dir, snapName)); err == nil {
+		s.snapBytes = int(fi.Size())
+	}
 	return nil
 }
 
@@ -194,12 +200,17 @@ func (s *Store) write(ctx context.Context, plan func(st *state) (*change, error)
 	s.mu.Lock()
 	c.commit(s.st)
 	s.mu.Unlock()
-	if s.log != nil && s.log.size >= s.opt.snapshotBytes {
+	if s.log != nil && s.log.size >= s.snapshotAt() {
 		// The operation is durable in the log already: a failed snapshot
 		// only leaves the log longer, and the next write tries again.
 		_ = s.snapshot()
 	}
 	return nil
+}
+
+// snapshotAt is the log size that calls for a snapshot (SnapshotEvery).
+func (s *Store) snapshotAt() int64 {
+	return max(s.opt.snapshotBytes, int64(s.snapBytes)/2)
 }
 
 // snapshot writes the state and empties the log. Called with wmu held.
