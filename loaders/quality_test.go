@@ -33,8 +33,8 @@ var floors = []floor{
 // corpusFloor is the least every gold document of corpus/ must score;
 // the corpus was not used to write the rules' own tests, so it measures
 // how far they generalise (measured: nodes 0.92-1.00, edges 0.76-0.94,
-// dates 0.86-1.00).
-var corpusFloor = floor{nodes: 0.89, edges: 0.73, date: 0.80}
+// dates 1.00).
+var corpusFloor = floor{nodes: 0.89, edges: 0.73, date: 0.85}
 
 // allFloors returns floors plus one per gold file under corpus/gold.
 func allFloors(t *testing.T, root string) []floor {

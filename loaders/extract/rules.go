@@ -301,6 +301,9 @@ func (s *sent) actDate(a int) string {
 	if d := s.dateNear(a); d != "" {
 		return d
 	}
+	if d, ok := s.shiftedDate(a); ok {
+		return d // "three days after" the entry's day
+	}
 	return s.x.ctxDate
 }
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -88,4 +89,47 @@ func (x *extractor) openSpans() {
 		}
 		e.date = first
 	}
+}
+
+// relativeRe finds "three days after", "2 weeks before": an offset from
+// the day the entry is at.
+var relativeRe = regexp.MustCompile(`\b([a-z]+|\d+) (days?|weeks?) (after|before)\b`)
+
+// shiftedDate dates the act at template position a that a phrase such as
+// "three days after" places relative to the entry's day (its context
+// date): an act inside the phrase's clause ("came three days after the
+// UAE sent its probe") happened the offset before the day for "after"
+// and after it for "before"; an act of the main clause ("Two days before
+// the signing, China launched") the other way round. False when the
+// sentence has no such phrase or the entry's day is not known to the day.
+func (s *sent) shiftedDate(a int) (string, bool) {
+	if len(s.x.ctxDate) != 10 || !strings.Contains(s.t.lower, " after") && !strings.Contains(s.t.lower, " before") {
+		return "", false
+	}
+	ca, cb := s.clause(a)
+	loc := relativeRe.FindStringSubmatchIndex(s.t.lower[ca:cb])
+	if loc == nil {
+		return "", false
+	}
+	n := dayCount(s.t.lower[ca+loc[2]:ca+loc[3]] + "-day")
+	if n == 0 && s.t.lower[ca+loc[2]:ca+loc[3]] == "one" {
+		n = 1
+	}
+	if strings.HasPrefix(s.t.lower[ca+loc[4]:ca+loc[5]], "week") {
+		n *= 7
+	}
+	if n == 0 || n > 60 {
+		return "", false
+	}
+	after := s.t.lower[ca+loc[6]:ca+loc[7]] == "after"
+	end := ca + loc[1]
+	inside := a >= end && !strings.Contains(s.t.s[end:a], ",")
+	if inside == after {
+		n = -n // the act came first
+	}
+	day, err := time.Parse("2006-01-02", s.x.ctxDate)
+	if err != nil {
+		return "", false
+	}
+	return day.AddDate(0, 0, n).Format("2006-01-02"), true
 }
