@@ -3,7 +3,6 @@ package neo4j
 import (
 	"context"
 	"sort"
-	"strconv"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
@@ -146,30 +145,127 @@ func (s *Store) ShortestPaths(ctx context.Context, from, to string, f graph.Filt
 		}
 	}
 	from, to = ends[0].ID, ends[1].ID
-	// maxHops is checked to lie in [1, graph.MaxHops]: safe in query text.
-	recs, err := s.query(ctx, `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-		MATCH p = allShortestPaths((a)-[*..`+strconv.Itoa(maxHops)+`]-(b))
-		WHERE all(r IN relationships(p) WHERE `+edgeWhere+`)
-		AND all(m IN nodes(p)[1..-1] WHERE `+nodeWhere("m")+`)
-		WITH p LIMIT 20000
-		UNWIND nodes(p) AS m RETURN collect(DISTINCT m.id) AS ids`,
-		with(filterParams(f), "from", from, "to", to), false)
-	if err != nil {
-		return nil, err
-	}
-	var ids []string
-	if len(recs) > 0 {
-		v, _ := recs[0].Get("ids")
-		ids = strs(v)
-	}
-	if len(ids) == 0 {
+	if from == to { // both ends were merged into one node
 		return []graph.Path{}, nil
+	}
+	ids, err := s.onShortestPaths(ctx, from, to, f, maxHops)
+	if err != nil || len(ids) == 0 {
+		return []graph.Path{}, err
 	}
 	nodes, edges, err := s.among(ctx, ids, f)
 	if err != nil {
 		return nil, err
 	}
 	return graph.ShortestPathsOf(from, to, f, maxHops, k, nodes, edges)
+}
+
+// onShortestPaths returns the nodes that lie on some shortest path of at
+// most maxHops hops between from and to under f, by a breadth-first search
+// from both ends, one round trip per layer, always growing the side with
+// the smaller frontier. Neo4j's allShortestPaths with the filter's
+// predicates fell back to enumerating paths: minutes between two nodes
+// near hubs.
+//
+// When side A has layers 0..i and side B layers 0..j and they do not
+// meet, every path is longer than i+j; if A's next layer meets B, the
+// meeting nodes are at distance j from to, the distance is i+j+1, and the
+// nodes on shortest paths are the meeting nodes and their ancestors in the
+// layers of both sides.
+func (s *Store) onShortestPaths(ctx context.Context, from, to string, f graph.Filter, maxHops int) ([]string, error) {
+	sides := [2]*bfsSide{newBFSSide(from), newBFSSide(to)}
+	params := with(filterParams(f), "ends", []string{from, to})
+	for hops := 0; hops < maxHops; hops++ {
+		grow, other := sides[0], sides[1]
+		if len(other.frontier) < len(grow.frontier) {
+			grow, other = other, grow
+		}
+		if len(grow.frontier) == 0 {
+			return nil, nil
+		}
+		nb, err := s.neighbours(ctx, grow.frontier, params)
+		if err != nil {
+			return nil, err
+		}
+		meet := grow.advance(nb, other)
+		if len(meet) > 0 {
+			return dedupe(append(grow.ancestors(meet), other.ancestors(meet)...)), nil
+		}
+	}
+	return nil, nil
+}
+
+// neighbours returns, for each node of ids, its neighbours over edges that
+// pass the filter of params, where a neighbour passes the node filter or is
+// one of $ends.
+func (s *Store) neighbours(ctx context.Context, ids []string, params map[string]any) (map[string][]string, error) {
+	recs, err := s.query(ctx, `UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]-(m:Entity)
+		WHERE `+edgeWhere+` AND (`+nodeWhere("m")+` OR m.id IN $ends) RETURN id, collect(DISTINCT m.id) AS ms`,
+		with(params, "ids", ids), false)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]string, len(recs))
+	for _, r := range recs {
+		id, _ := r.Get("id")
+		ms, _ := r.Get("ms")
+		out[id.(string)] = strs(ms)
+	}
+	return out, nil
+}
+
+// bfsSide is one side of a two-ended breadth-first search: the layer of
+// each reached node and the parents (in the layer before) of each.
+type bfsSide struct {
+	layer    map[string]int
+	parents  map[string][]string
+	frontier []string
+}
+
+func newBFSSide(start string) *bfsSide {
+	return &bfsSide{layer: map[string]int{start: 0}, parents: map[string][]string{}, frontier: []string{start}}
+}
+
+// advance makes the next layer from the frontier's neighbours nb and
+// returns the nodes of it that other has reached (in other's last layer).
+func (b *bfsSide) advance(nb map[string][]string, other *bfsSide) []string {
+	depth := b.layer[b.frontier[0]] + 1
+	var next, meet []string
+	for _, id := range b.frontier {
+		for _, m := range nb[id] {
+			if l, ok := b.layer[m]; ok && l < depth {
+				continue
+			}
+			if _, ok := b.layer[m]; !ok {
+				b.layer[m] = depth
+				next = append(next, m)
+				if _, met := other.layer[m]; met {
+					meet = append(meet, m)
+				}
+			}
+			b.parents[m] = append(b.parents[m], id)
+		}
+	}
+	b.frontier = next
+	return meet
+}
+
+// ancestors returns ids and every node from which this side reached them,
+// back to its start, each once.
+func (b *bfsSide) ancestors(ids []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	stack := append([]string(nil), ids...)
+	for len(stack) > 0 {
+		id := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		out = append(out, id)
+		stack = append(stack, b.parents[id]...)
+	}
+	return out
 }
 
 // Collaborators implements graph.Store: two round trips for the whole batch
