@@ -84,6 +84,8 @@ type applier struct {
 	sum  graph.ApplySummary
 	// deleting counts what other documents keep as Kept (DeleteDocument).
 	deleting bool
+	// noRedirects: oldDocument found no merge redirect in the store.
+	noRedirects bool
 }
 
 func (a *applier) run(cypher string, params map[string]any) ([]*neo4j.Record, error) {
@@ -127,14 +129,23 @@ func (a *applier) apply(f *graph.Facts) (graph.ApplySummary, error) {
 	return a.sum, a.writeDocument(nodes, edges)
 }
 
+// oldDocument reads the stored document of this id, nil if none, and
+// whether any merge redirect exists (a count from the label's count
+// store, in the same round trip).
 func (a *applier) oldDocument() (*storedDoc, error) {
-	recs, err := a.run("MATCH (d:Document {id: $id}) RETURN d {.hash, .nodes, .etype, .efrom, .eto, .ekey} AS d",
+	recs, err := a.run(`OPTIONAL MATCH (d:Document {id: $id})
+		RETURN d {.hash, .nodes, .etype, .efrom, .eto, .ekey} AS d, COUNT { (:Redirect) } AS redirects`,
 		map[string]any{"id": a.doc.ID})
-	if err != nil || len(recs) == 0 {
+	if err != nil {
 		return nil, err
 	}
+	n, _ := recs[0].Get("redirects")
+	a.noRedirects = n.(int64) == 0
 	v, _ := recs[0].Get("d")
-	m := v.(map[string]any)
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, nil
+	}
 	return &storedDoc{ID: a.doc.ID, Hash: str(m, "hash"), Nodes: strs(m["nodes"]),
 		EType: strs(m["etype"]), EFrom: strs(m["efrom"]), ETo: strs(m["eto"]), EKey: strs(m["ekey"])}, nil
 }
@@ -142,20 +153,16 @@ func (a *applier) oldDocument() (*storedDoc, error) {
 // redirects resolves ids and (kind, name) pairs left by MergeNodes.
 func (a *applier) redirects(nodes []graph.Node) (map[string]string, error) {
 	out := map[string]string{}
-	// Merges are rare: when there is no redirect at all (a count from the
-	// label's count store), skip the lookup of every node.
-	recs, err := a.run("MATCH (r:Redirect) RETURN count(r) AS n", nil)
-	if err != nil {
-		return nil, err
-	}
-	if n, _ := recs[0].Get("n"); n.(int64) == 0 {
+	// Merges are rare: when there is no redirect at all, skip the lookup
+	// of every node.
+	if a.noRedirects {
 		return out, nil
 	}
 	rows := make([]any, 0, len(nodes))
 	for _, n := range nodes {
 		rows = append(rows, map[string]any{"id": n.ID, "kind": string(n.Kind), "name": graph.NormalizeName(n.Name)})
 	}
-	recs, err = a.run(`UNWIND $rows AS row
+	recs, err := a.run(`UNWIND $rows AS row
 		OPTIONAL MATCH (r:Redirect {from: row.id})
 		OPTIONAL MATCH (q:Redirect {kind: row.kind, name: row.name})
 		WITH row, coalesce(r.to, q.to) AS to WHERE to IS NOT NULL
