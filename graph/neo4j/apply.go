@@ -86,6 +86,9 @@ type applier struct {
 	deleting bool
 	// noRedirects: oldDocument found no merge redirect in the store.
 	noRedirects bool
+	// existed holds the document's nodes that were stored before it
+	// (upsertNodes): an edge with an end not among them is new.
+	existed map[string]bool
 }
 
 func (a *applier) run(cypher string, params map[string]any) ([]*neo4j.Record, error) {
@@ -303,24 +306,38 @@ func (a *applier) loadEdges(refs []edgeRef) (map[string]*storedEdge, error) {
 	return out, err
 }
 
-// eachType runs tail once over rows (maps with "from", "to" and "key")
-// with r bound to the stored relationship of each row, found between its
-// endpoints (two unique-index seeks, then the relationships joining them,
-// walked from the endpoint with fewer) and checked by key. One statement
-// whatever the types: a statement with a branch per type cost seconds
-// to plan and was re-planned as the graph grew.
+// eachType runs tail over rows (maps with "type" and "key") with r bound
+// to the stored relationship of each row, found by its key: an index seek
+// on the key constraint of its type, whatever the degree of its ends. One
+// short statement per type among rows, the type written in from the
+// allowlist (a single statement with a branch per type cost seconds to
+// plan, and finding edges between their ends walked the hubs).
 func (a *applier) eachType(rows []map[string]any, tail string) ([]*neo4j.Record, error) {
-	if len(rows) == 0 {
-		return nil, nil
+	groups := map[string][]any{}
+	for _, r := range rows {
+		t, _ := r["type"].(string)
+		groups[t] = append(groups[t], r)
 	}
-	return a.run(`UNWIND $rows AS row MATCH (:Entity {id: row.from})-[r]->(:Entity {id: row.to})
-		WHERE r.key = row.key `+tail, map[string]any{"rows": rows})
+	var out []*neo4j.Record
+	for _, t := range graph.EdgeTypes {
+		g := groups[string(t)]
+		if len(g) == 0 {
+			continue
+		}
+		recs, err := a.run("UNWIND $rows AS row MATCH ()-[r:"+string(t)+" {key: row.key}]->() "+tail,
+			map[string]any{"rows": g})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, recs...)
+	}
+	return out, nil
 }
 
 func keyRows(refs []edgeRef) []map[string]any {
 	rows := make([]map[string]any, len(refs))
 	for i, r := range refs {
-		rows[i] = map[string]any{"from": r.From, "to": r.To, "key": r.Key}
+		rows[i] = map[string]any{"type": r.Type, "key": r.Key}
 	}
 	return rows
 }
@@ -461,6 +478,10 @@ func (a *applier) upsertNodes(nodes []graph.Node) error {
 	if err != nil {
 		return err
 	}
+	a.existed = make(map[string]bool, len(stored))
+	for id := range stored {
+		a.existed[id] = true
+	}
 	byKind := map[graph.Kind][]any{}
 	for _, n := range nodes {
 		s, ok := stored[n.ID]
@@ -528,9 +549,11 @@ func nodeRow(n graph.Node, docs []string) map[string]any {
 // upsertEdges merges the document's edges into the stored ones and writes
 // them, one statement per edge type.
 func (a *applier) upsertEdges(edges []storedEdge) error {
-	refs := make([]edgeRef, len(edges))
-	for i, e := range edges {
-		refs[i] = edgeRef{string(e.Type), e.From, e.To, e.ID}
+	refs := make([]edgeRef, 0, len(edges))
+	for _, e := range edges {
+		if a.existed[e.From] && a.existed[e.To] { // else it cannot be stored yet
+			refs = append(refs, edgeRef{string(e.Type), e.From, e.To, e.ID})
+		}
 	}
 	stored, err := a.loadEdges(refs)
 	if err != nil {
