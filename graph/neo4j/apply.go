@@ -88,7 +88,7 @@ type applier struct {
 	noRedirects bool
 	// existed holds the document's nodes that were stored before it
 	// (upsertNodes): an edge with an end not among them is new.
-	existed map[string]bool
+	existed map[string]*storedNode
 }
 
 func (a *applier) run(cypher string, params map[string]any) ([]*neo4j.Record, error) {
@@ -379,10 +379,8 @@ func (a *applier) withdraw(old *storedDoc, keepIDs, keepKeys map[string]bool) er
 		}
 		update = append(update, *e)
 	}
-	if len(drop) > 0 {
-		if _, err := a.eachType(keyRows(drop), "DELETE r"); err != nil {
-			return err
-		}
+	if _, err := a.eachType(keyRows(drop), "DELETE r"); err != nil {
+		return err
 	}
 	if err := a.writeEdges(update, true); err != nil {
 		return err
@@ -468,7 +466,7 @@ func nonNil(xs []string) []string {
 }
 
 // upsertNodes merges the document's nodes into the stored ones and writes
-// them, one statement per kind.
+// them in one statement.
 func (a *applier) upsertNodes(nodes []graph.Node) error {
 	ids := make([]string, len(nodes))
 	for i, n := range nodes {
@@ -478,11 +476,8 @@ func (a *applier) upsertNodes(nodes []graph.Node) error {
 	if err != nil {
 		return err
 	}
-	a.existed = make(map[string]bool, len(stored))
-	for id := range stored {
-		a.existed[id] = true
-	}
-	byKind := map[graph.Kind][]any{}
+	a.existed = stored
+	rows := make([]any, 0, len(nodes))
 	for _, n := range nodes {
 		s, ok := stored[n.ID]
 		if ok && s.Kind != n.Kind {
@@ -495,11 +490,7 @@ func (a *applier) upsertNodes(nodes []graph.Node) error {
 			a.sum.NodesAdded++
 			s = &storedNode{}
 		}
-		byKind[n.Kind] = append(byKind[n.Kind], nodeRow(n, addDoc(s.Docs, a.doc.ID)))
-	}
-	var rows []any
-	for _, k := range graph.Kinds {
-		rows = append(rows, byKind[k]...)
+		rows = append(rows, nodeRow(n, addDoc(s.Docs, a.doc.ID)))
 	}
 	if len(rows) == 0 {
 		return nil
@@ -547,11 +538,11 @@ func nodeRow(n graph.Node, docs []string) map[string]any {
 }
 
 // upsertEdges merges the document's edges into the stored ones and writes
-// them, one statement per edge type.
+// them: stored ones updated per edge type, new ones in one statement.
 func (a *applier) upsertEdges(edges []storedEdge) error {
 	refs := make([]edgeRef, 0, len(edges))
 	for _, e := range edges {
-		if a.existed[e.From] && a.existed[e.To] { // else it cannot be stored yet
+		if a.existed[e.From] != nil && a.existed[e.To] != nil { // else it cannot be stored yet
 			refs = append(refs, edgeRef{string(e.Type), e.From, e.To, e.ID})
 		}
 	}
