@@ -495,15 +495,21 @@ func distinct(ids []string, skip map[string]bool) []string {
 // come first (in no particular order): a quickselect, linear on average, so
 // that a layer crowded by a hub's neighbours is not sorted whole.
 func SmallestFirst[T any](xs []T, k int, key func(*T) string) {
+	SmallestFirstFunc(xs, k, func(a, b *T) int { return strings.Compare(key(a), key(b)) })
+}
+
+// SmallestFirstFunc is SmallestFirst with a comparison (negative when a
+// comes before b), for callers that compare faster than by whole keys.
+func SmallestFirstFunc[T any](xs []T, k int, cmp func(a, b *T) int) {
 	lo, hi := 0, len(xs)-1
 	for lo < hi {
-		p := key(&xs[lo+(hi-lo)/2])
+		p := xs[lo+(hi-lo)/2]
 		i, j := lo, hi
 		for i <= j {
-			for key(&xs[i]) < p {
+			for cmp(&xs[i], &p) < 0 {
 				i++
 			}
-			for key(&xs[j]) > p {
+			for cmp(&xs[j], &p) > 0 {
 				j--
 			}
 			if i <= j {

@@ -93,34 +93,8 @@ func (st *state) admit(seeds []*nodeRec, depth, limit int, f *graph.Filter, c *e
 	}
 }
 
-// smallestFirst is graph.SmallestFirst over nodes by id: it moves the k
-// nodes of smallest ids to the front of xs (in no particular order),
-// comparing id prefixes before whole ids.
+// smallestFirst moves the k nodes of smallest ids to the front of xs (in
+// no particular order), comparing id prefixes before whole ids.
 func smallestFirst(xs []*nodeRec, k int) {
-	lo, hi := 0, len(xs)-1
-	for lo < hi {
-		p := xs[lo+(hi-lo)/2]
-		i, j := lo, hi
-		for i <= j {
-			for cmpNodeID(xs[i], p) < 0 {
-				i++
-			}
-			for cmpNodeID(xs[j], p) > 0 {
-				j--
-			}
-			if i <= j {
-				xs[i], xs[j] = xs[j], xs[i]
-				i++
-				j--
-			}
-		}
-		switch {
-		case k-1 <= j:
-			hi = j
-		case k-1 >= i:
-			lo = i
-		default:
-			return
-		}
-	}
+	graph.SmallestFirstFunc(xs, k, func(a, b **nodeRec) int { return cmpNodeID(*a, *b) })
 }
