@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"sync"
 
 	"github.com/sdkg/sdkg/graph"
 )
@@ -86,31 +85,13 @@ type nameKey struct {
 func key(k graph.Kind, name string) nameKey { return nameKey{k, normName(name)} }
 
 // normCache memoises graph.NormalizeName, which registries call for every
-// lookup. It is bounded: cleared when it grows past normCacheMax.
-var normCache = struct {
-	sync.Mutex
-	m map[string]string
-}{m: map[string]string{}}
+// lookup.
+var normCache = memo[string, string]{max: normCacheMax}
 
 const normCacheMax = 1 << 16
 
 // normName is graph.NormalizeName, memoised.
-func normName(s string) string {
-	normCache.Lock()
-	v, ok := normCache.m[s]
-	normCache.Unlock()
-	if ok {
-		return v
-	}
-	v = graph.NormalizeName(s)
-	normCache.Lock()
-	if len(normCache.m) >= normCacheMax {
-		normCache.m = map[string]string{}
-	}
-	normCache.m[s] = v
-	normCache.Unlock()
-	return v
-}
+func normName(s string) string { return normCache.of(s, graph.NormalizeName) }
 
 // find returns the entity of kind k known by any of the names.
 func (r *registry) find(k graph.Kind, names ...string) *entity {

@@ -318,11 +318,7 @@ func (x *extractor) countryMatches(text string) []gazetteer.Match {
 		if x.nameCountries == nil {
 			x.nameCountries = map[string][]gazetteer.Match{}
 		}
-		m, ok := shared.countries(x.g, text)
-		if !ok {
-			m = x.g.MatchCountries(text)
-			shared.putCountries(x.g, text, m)
-		}
+		m := gazMemo(x.g, &shared.countryOf, text, (*gazetteer.Gazetteer).MatchCountries)
 		x.nameCountries[text] = m
 		return m
 	}
@@ -349,15 +345,13 @@ func (x *extractor) compound(w string) []string {
 	if x.g == nil {
 		return nil
 	}
-	if codes, ok := shared.compound(x.g, w); ok {
-		return codes
-	}
-	var out []string
-	for _, c := range x.g.CountriesInCompound(w) {
-		out = append(out, c.Code)
-	}
-	shared.putCompound(x.g, w, out)
-	return out
+	return gazMemo(x.g, &shared.compounds, w, func(g *gazetteer.Gazetteer, w string) []string {
+		var out []string
+		for _, c := range g.CountriesInCompound(w) {
+			out = append(out, c.Code)
+		}
+		return out
+	})
 }
 
 // isBody reports whether the gazetteer knows a body by this name.
@@ -370,12 +364,10 @@ func (x *extractor) isBody(name string) bool {
 
 // bodyByName is the gazetteer's BodyByName, memoised across documents.
 func (x *extractor) bodyByName(name string) bodyHit {
-	hit, known := shared.body(x.g, name)
-	if !known {
-		hit.b, hit.ok = x.g.BodyByName(name)
-		shared.putBody(x.g, name, hit)
-	}
-	return hit
+	return gazMemo(x.g, &shared.bodyOf, name, func(g *gazetteer.Gazetteer, name string) bodyHit {
+		b, ok := g.BodyByName(name)
+		return bodyHit{b, ok}
+	})
 }
 
 // countryName returns the common name of a country code.
@@ -466,12 +458,10 @@ func (x *extractor) isCountry(s string) bool {
 	if x.g == nil || s == "" {
 		return false
 	}
-	if ok, known := shared.country(x.g, s); known {
+	return gazMemo(x.g, &shared.isCountry, s, func(g *gazetteer.Gazetteer, s string) bool {
+		_, ok := g.CountryByName(s)
 		return ok
-	}
-	_, ok := x.g.CountryByName(s)
-	shared.putCountry(x.g, s, ok)
-	return ok
+	})
 }
 
 // lastPerson returns the person mentioned last in the document.

@@ -3,7 +3,6 @@ package extract
 import (
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/sdkg/sdkg/graph"
 )
@@ -99,30 +98,13 @@ func NodeID(k graph.Kind, name, country, date string, untitled bool) string {
 }
 
 // idCache memoises baseID, which every document asks for each of its
-// entities; like normCache it is cleared when it grows past normCacheMax.
-var idCache = struct {
-	sync.Mutex
-	m map[nameKey]string
-}{m: map[nameKey]string{}}
+// entities.
+var idCache = memo[nameKey, string]{max: normCacheMax}
 
 // baseID returns the kind prefix and the slug of the name
 // ("person:ana-costa"), memoised.
 func baseID(k graph.Kind, name string) string {
-	key := nameKey{k, name}
-	idCache.Lock()
-	id, ok := idCache.m[key]
-	idCache.Unlock()
-	if ok {
-		return id
-	}
-	id = kindPrefix(k) + Slug(name)
-	idCache.Lock()
-	if len(idCache.m) >= normCacheMax {
-		idCache.m = map[nameKey]string{}
-	}
-	idCache.m[key] = id
-	idCache.Unlock()
-	return id
+	return idCache.of(nameKey{k, name}, func(key nameKey) string { return kindPrefix(key.kind) + Slug(key.name) })
 }
 
 // kindPrefixes are the id prefixes of the kinds ("person:").

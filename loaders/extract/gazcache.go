@@ -6,11 +6,38 @@ import (
 	"github.com/sdkg/sdkg/loaders/gazetteer"
 )
 
+// memo memoises a pure function across documents. It is bounded: it
+// starts afresh when it holds max entries.
+type memo[K comparable, V any] struct {
+	mu  sync.Mutex
+	m   map[K]V
+	max int
+}
+
+// of returns f(k), computed once while the memo keeps it. f runs outside
+// the lock.
+func (c *memo[K, V]) of(k K, f func(K) V) V {
+	c.mu.Lock()
+	v, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = f(k)
+	c.mu.Lock()
+	if c.m == nil || len(c.m) >= c.max {
+		c.m = make(map[K]V)
+	}
+	c.m[k] = v
+	c.mu.Unlock()
+	return v
+}
+
 // gazCache memoises, across documents, the gazetteer lookups that depend
 // only on a name: the countries named in a short name and the body of a
 // full name. A gazetteer never changes once built, so the answers hold
 // for as long as the same gazetteer is asked; the cache starts afresh for
-// another one and when it grows past gazCacheMax entries.
+// another one and when one of its maps grows past gazCacheMax entries.
 type gazCache struct {
 	mu        sync.Mutex
 	g         *gazetteer.Gazetteer
@@ -30,86 +57,23 @@ func (c *gazCache) reset(g *gazetteer.Gazetteer) {
 	c.compounds, c.isCountry = map[string][]string{}, map[string]bool{}
 }
 
-// compound returns the cached country codes of a compound word in g.
-func (c *gazCache) compound(g *gazetteer.Gazetteer, w string) ([]string, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.g != g {
-		return nil, false
+// gazMemo returns f(g, k) from the map *m, a field of shared, while shared
+// holds answers of g; otherwise it computes it (outside the lock) and
+// records it.
+func gazMemo[V any](g *gazetteer.Gazetteer, m *map[string]V, k string, f func(*gazetteer.Gazetteer, string) V) V {
+	shared.mu.Lock()
+	v, ok := (*m)[k]
+	ok = ok && shared.g == g
+	shared.mu.Unlock()
+	if ok {
+		return v
 	}
-	codes, ok := c.compounds[w]
-	return codes, ok
-}
-
-// putCompound records the country codes of a compound word in g.
-func (c *gazCache) putCompound(g *gazetteer.Gazetteer, w string, codes []string) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.g != g || len(c.compounds) >= gazCacheMax {
-		c.reset(g)
+	v = f(g, k)
+	shared.mu.Lock()
+	if shared.g != g || len(*m) >= gazCacheMax {
+		shared.reset(g)
 	}
-	c.compounds[w] = codes
-}
-
-// country returns whether name is a country of g, when cached.
-func (c *gazCache) country(g *gazetteer.Gazetteer, name string) (isCountry, known bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.g != g {
-		return false, false
-	}
-	isCountry, known = c.isCountry[name]
-	return isCountry, known
-}
-
-// putCountry records whether name is a country of g.
-func (c *gazCache) putCountry(g *gazetteer.Gazetteer, name string, isCountry bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.g != g || len(c.isCountry) >= gazCacheMax {
-		c.reset(g)
-	}
-	c.isCountry[name] = isCountry
-}
-
-// countries returns the cached country matches of text in g.
-func (c *gazCache) countries(g *gazetteer.Gazetteer, text string) ([]gazetteer.Match, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.g != g {
-		return nil, false
-	}
-	m, ok := c.countryOf[text]
-	return m, ok
-}
-
-// putCountries records the country matches of text in g.
-func (c *gazCache) putCountries(g *gazetteer.Gazetteer, text string, m []gazetteer.Match) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.g != g || len(c.countryOf) >= gazCacheMax {
-		c.reset(g)
-	}
-	c.countryOf[text] = m
-}
-
-// body returns the cached body lookup of name in g.
-func (c *gazCache) body(g *gazetteer.Gazetteer, name string) (bodyHit, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.g != g {
-		return bodyHit{}, false
-	}
-	h, ok := c.bodyOf[name]
-	return h, ok
-}
-
-// putBody records the body lookup of name in g.
-func (c *gazCache) putBody(g *gazetteer.Gazetteer, name string, h bodyHit) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.g != g || len(c.bodyOf) >= gazCacheMax {
-		c.reset(g)
-	}
-	c.bodyOf[name] = h
+	(*m)[k] = v
+	shared.mu.Unlock()
+	return v
 }
