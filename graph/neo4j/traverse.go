@@ -2,6 +2,7 @@ package neo4j
 
 import (
 	"context"
+	"maps"
 	"sort"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -31,23 +32,18 @@ func (s *Store) Neighbourhood(ctx context.Context, seeds []string, depth int, f 
 		return graph.Subgraph{}, graph.Errorf(graph.ENOTFOUND, "neighbourhood: no seed %q exists", seeds)
 	}
 	neighbours := map[string][]string{}
+	params := with(filterParams(f), "ends", []string{}) // every neighbour passes the node filter
 	var fetchErr error
 	fetch := func(layer []string) {
 		if fetchErr != nil {
 			return
 		}
-		recs, err := s.query(ctx, `UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]-(m:Entity)
-			WHERE `+edgeWhere+` AND `+nodeWhere("m")+` RETURN id, collect(DISTINCT m.id) AS ms`,
-			with(filterParams(f), "ids", layer), false)
+		nb, err := s.neighbours(ctx, layer, params)
 		if err != nil {
 			fetchErr = err
 			return
 		}
-		for _, r := range recs {
-			id, _ := r.Get("id")
-			ms, _ := r.Get("ms")
-			neighbours[id.(string)] = strs(ms)
-		}
+		maps.Copy(neighbours, nb)
 	}
 	ids, truncated := admitByLayers(start, depth, limit, fetch, neighbours)
 	if fetchErr != nil {
