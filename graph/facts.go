@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -17,11 +18,54 @@ type Facts struct {
 	Optional []string `json:"optional,omitempty"`
 }
 
-// Limits of one Apply.
+// Limits of one Apply, and of one ApplyBatch (documents, and edges over
+// all of them).
 const (
-	MaxApplyNodes = 100_000
-	MaxApplyEdges = 250_000
+	MaxApplyNodes     = 100_000
+	MaxApplyEdges     = 250_000
+	MaxBatchDocuments = 10_000
+	MaxBatchEdges     = 1_000_000
 )
+
+// ValidateBatch checks the documents of an ApplyBatch: none nil, at most
+// MaxBatchDocuments of them and MaxBatchEdges edges in all, each valid
+// (Validate). The error names the first bad document and its position.
+func ValidateBatch(fs []*Facts) error {
+	if len(fs) > MaxBatchDocuments {
+		return Errorf(EINVALID, "batch: %d documents exceed the limit of %d", len(fs), MaxBatchDocuments)
+	}
+	edges := 0
+	for i, f := range fs {
+		if f == nil {
+			return Errorf(EINVALID, "batch: document %d of %d is nil", i+1, len(fs))
+		}
+		if err := f.Validate(); err != nil {
+			return Wrap(EINVALID, err, "batch: document %d of %d: %s", i+1, len(fs), ErrorMessage(err))
+		}
+		if edges += len(f.Edges); edges > MaxBatchEdges {
+			return Errorf(EINVALID, "batch: more than %d edges in all (document %d of %d, %q)", MaxBatchEdges, i+1, len(fs), f.Document.ID)
+		}
+	}
+	return nil
+}
+
+// ApplyEach applies fs with one Apply per document, stopping at the first
+// error: the ApplyBatch of a backend that has no cheaper way (and the
+// reference that the batched ones are tested against).
+func ApplyEach(ctx context.Context, s Store, fs []*Facts) ([]ApplySummary, error) {
+	if err := ValidateBatch(fs); err != nil {
+		return nil, err
+	}
+	out := make([]ApplySummary, 0, len(fs))
+	for i, f := range fs {
+		sum, err := s.Apply(ctx, f)
+		if err != nil {
+			return out, Wrap(ErrorCode(err), err, "batch: document %d of %d (%q): %s", i+1, len(fs), f.Document.ID, ErrorMessage(err))
+		}
+		out = append(out, sum)
+	}
+	return out, nil
+}
 
 // Validate checks facts before anything is written: a document id; at most
 // MaxApplyNodes nodes and MaxApplyEdges edges; every node valid and its id

@@ -26,6 +26,18 @@ type Store interface {
 	// confidence kept is the highest, props are unioned.
 	Apply(ctx context.Context, f *Facts) (ApplySummary, error)
 
+	// ApplyBatch is the bulk-load path: it applies the documents in order,
+	// with the effect of Apply on each in turn (a document id given twice
+	// is replaced by its later facts), and acknowledges them together: one
+	// transaction on Neo4j, one sync of the log in the embedded store.
+	// Every document is validated first (ValidateBatch); an invalid batch
+	// is EINVALID, naming the document, and nothing is written. A document
+	// that cannot be applied (ECONFLICT) ends the batch: the documents
+	// before it are stored, nothing of it or after it is, and the error
+	// names it. The summaries returned, in order, are those of the
+	// documents stored, a prefix of fs (none on a failure of the backend).
+	ApplyBatch(ctx context.Context, fs []*Facts) ([]ApplySummary, error)
+
 	// DeleteDocument removes a document and everything only it supported.
 	// ENOTFOUND when no such document is stored.
 	DeleteDocument(ctx context.Context, id string) (ApplySummary, error)

@@ -28,6 +28,11 @@ func (i *instrumented) Apply(ctx context.Context, f *graph.Facts) (_ graph.Apply
 	return i.s.Apply(ctx, f)
 }
 
+func (i *instrumented) ApplyBatch(ctx context.Context, fs []*graph.Facts) (_ []graph.ApplySummary, err error) {
+	defer i.done("ApplyBatch", time.Now(), &err)
+	return i.s.ApplyBatch(ctx, fs)
+}
+
 func (i *instrumented) DeleteDocument(ctx context.Context, id string) (_ graph.ApplySummary, err error) {
 	defer i.done("DeleteDocument", time.Now(), &err)
 	return i.s.DeleteDocument(ctx, id)

@@ -244,6 +244,11 @@ func (s *Store) Apply(ctx context.Context, f *graph.Facts) (graph.ApplySummary, 
 	return sum, err
 }
 
+// ApplyBatch implements graph.Store.
+func (s *Store) ApplyBatch(ctx context.Context, fs []*graph.Facts) ([]graph.ApplySummary, error) {
+	return graph.ApplyEach(ctx, s, fs)
+}
+
 // DeleteDocument implements graph.Store.
 func (s *Store) DeleteDocument(ctx context.Context, id string) (graph.ApplySummary, error) {
 	var sum graph.ApplySummary

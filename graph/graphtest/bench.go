@@ -46,6 +46,7 @@ func BenchStore(b *testing.B, newStore func(b *testing.B) graph.Store) {
 		b.Run(fmt.Sprintf("Apply/edges=%d", size), func(b *testing.B) { benchApply(b, newStore, docs) })
 		big := benchDocsOf(size, 1000) // one commit per 1000 edges
 		b.Run(fmt.Sprintf("ApplyBigDocs/edges=%d", size), func(b *testing.B) { benchApply(b, newStore, big) })
+		b.Run(fmt.Sprintf("ApplyBatch/edges=%d", size), func(b *testing.B) { benchApplyBatch(b, newStore, docs, BenchBatch) })
 		// One loaded store serves the read benchmarks of this size; it is
 		// made with the parent b so that it outlives each sub-benchmark run.
 		var s graph.Store
@@ -89,9 +90,43 @@ func BenchStore(b *testing.B, newStore func(b *testing.B) graph.Store) {
 	}
 }
 
+// BenchBatch is the number of 100-edge documents per ApplyBatch in the
+// ApplyBatch benchmark.
+const BenchBatch = 100
+
+// benchApplyBatch applies the documents to a fresh store per iteration,
+// per documents at a time through ApplyBatch, and reports edges per second.
+func benchApplyBatch(b *testing.B, newStore func(b *testing.B) graph.Store, docs []graph.Facts, per int) {
+	batches := [][]*graph.Facts{}
+	for i := 0; i < len(docs); i += per {
+		var batch []*graph.Facts
+		for j := i; j < min(i+per, len(docs)); j++ {
+			batch = append(batch, &docs[j])
+		}
+		batches = append(batches, batch)
+	}
+	timeApply(b, newStore, docs, func(s graph.Store) {
+		for _, batch := range batches {
+			if _, err := s.ApplyBatch(bg, batch); err != nil {
+				b.Fatalf("ApplyBatch: %v", err)
+			}
+		}
+	})
+}
+
 // benchApply applies every document to a fresh store per iteration and
 // reports edges per second.
 func benchApply(b *testing.B, newStore func(b *testing.B) graph.Store, docs []graph.Facts) {
+	timeApply(b, newStore, docs, func(s graph.Store) {
+		for j := range docs {
+			MustApply(b, s, &docs[j])
+		}
+	})
+}
+
+// timeApply runs apply (which writes docs) on a fresh store per iteration
+// and reports edges per second of wall-clock and of CPU time.
+func timeApply(b *testing.B, newStore func(b *testing.B) graph.Store, docs []graph.Facts, apply func(graph.Store)) {
 	edges := 0
 	for i := range docs {
 		edges += len(docs[i].Edges)
@@ -102,9 +137,7 @@ func benchApply(b *testing.B, newStore func(b *testing.B) graph.Store, docs []gr
 		s := newStore(b)
 		b.StartTimer()
 		start, cpu0 := time.Now(), CPUTime()
-		for j := range docs {
-			MustApply(b, s, &docs[j])
-		}
+		apply(s)
 		elapsed += time.Since(start)
 		cpu += CPUTime() - cpu0
 	}

@@ -26,6 +26,7 @@ func TestStore(t *testing.T, newStore NewStore) {
 		tests []storeTest
 	}{
 		{"Apply", applyTests},
+		{"ApplyBatch", batchTests},
 		{"DeleteDocument", deleteTests},
 		{"MergeNodes", mergeTests},
 		{"AddAlias", aliasTests},

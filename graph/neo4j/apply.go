@@ -52,6 +52,11 @@ func (s *Store) Apply(ctx context.Context, f *graph.Facts) (graph.ApplySummary, 
 	return out.(graph.ApplySummary), nil
 }
 
+// ApplyBatch implements graph.Store.
+func (s *Store) ApplyBatch(ctx context.Context, fs []*graph.Facts) ([]graph.ApplySummary, error) {
+	return graph.ApplyEach(ctx, s, fs)
+}
+
 // DeleteDocument implements graph.Store.
 func (s *Store) DeleteDocument(ctx context.Context, id string) (graph.ApplySummary, error) {
 	out, err := s.write(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
