@@ -30,10 +30,13 @@
 // but its value differs from ComputeHash's (JSON costs more than the rest of
 // an Apply). A hash given in the facts is trusted.
 //
-// Traversals keep per-query marks in pooled arrays indexed by a dense node
-// number, find induced edges from their lower-degree endpoint (hubs keep a
-// neighbour index), and order edges by a counting sort on (type, from)
-// followed by small sorts on precomputed integer keys.
+// Traversals keep per-query marks in a pooled bitset indexed by a dense
+// node number, find induced edges from their lower-degree endpoint (hubs
+// keep a neighbour index), and order edges by exact integer keys (type
+// rank, positions of the endpoints among the answer's nodes, date) built
+// from the adjacency entries, which carry what a traversal needs of the
+// edge and the neighbour, so that answering loads each edge record once,
+// to copy it.
 //
 // Writes plan in the canonical order the log record and the hash need
 // (nodes by id, edges by key), reusing the writer's buffers, so that an

@@ -1,6 +1,7 @@
 package embedded
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -14,30 +15,28 @@ import (
 // unless it has over this many times more edges than later nodes.
 const hubScanFactor = 8
 
-// induced returns the nodes ids and the edges among them passing f. Each
-// edge is found from its endpoint that comes first in (degree, id) order:
-// a node scans its adjacency, or, when it is a hub with far fewer later
-// nodes than edges, looks each later node up in its neighbour index, so
-// that the hubs of a power-law graph are not scanned whole.
-func (st *state) induced(order []*nodeRec, c *edgeFilter, truncated bool) graph.Subgraph {
-	slices.SortFunc(order, func(a, b *nodeRec) int {
-		if a.deg != b.deg {
-			return a.deg - b.deg
-		}
-		return cmpNodeID(a, b)
-	})
-	m := getMarks(st.lastIdx)
-	defer m.put()
+// induced returns the nodes and the edges among them passing c, both
+// ordered by ID. Each edge is found from its endpoint that comes first in
+// byDegree's order: a node scans its adjacency, or, when it is a hub
+// with far fewer later nodes than edges, looks each later node up in its
+// neighbour index, so that the hubs of a power-law graph are not scanned
+// whole. Each edge found gets an integer key that orders like its ID
+// (edgeKeys), computed from the adjacency entry without loading the edge,
+// so that the only load of an edge record is the copy into the answer.
+func (st *state) induced(m *marks, nodes []*nodeRec, c *edgeFilter, truncated bool) graph.Subgraph {
+	defer clear(m.bits)
+	ek := m.edgeKeys(nodes)
+	order := m.byDegree(nodes)
+	found, keys := m.found[:0], m.keys[:0]
 	for i, r := range order {
-		m.setPos(r, i)
-	}
-	found := m.found[:0]
-	for i, r := range order {
+		rp := m.at[r.idx].bar
 		if later := len(order) - i - 1; r.nbr != nil && r.deg > hubScanFactor*later {
 			for _, v := range order[i+1:] {
+				vp := m.at[v.idx].bar
 				for _, e := range r.nbr[v] {
 					if c.allTypes && c.all || c.mask[e.t] && c.admits(e) {
 						found = append(found, e)
+						keys = append(keys, ek.of(e.t, rp, vp, e.from == r, e.dk))
 					}
 				}
 			}
@@ -47,74 +46,153 @@ func (st *state) induced(order []*nodeRec, c *edgeFilter, truncated bool) graph.
 			if !c.mask[t] {
 				continue
 			}
-			for _, h := range hs {
-				if m.stamp[h.oi] == m.epoch && int(m.pos[h.oi]) > i && c.admits(h.e) {
+			for j := range hs {
+				h := &hs[j]
+				if m.has(h.oi) && int(m.at[h.oi].deg) > i && c.admits(h.e) {
 					found = append(found, h.e)
+					keys = append(keys, ek.of(t, rp, m.at[h.oi].bar, h.isFrom(), h.dk>>1))
 				}
 			}
 		}
 	}
-	// Order pointer-free (key, index) pairs, then copy each (large) Edge
-	// once into an exact slice.
-	keyed := orderByID(found, order, m)
-	slices.SortFunc(order, cmpNodeID)
-	sg := graph.Subgraph{Truncated: truncated, Nodes: make([]graph.Node, len(order)), Edges: make([]graph.Edge, len(found))}
-	for i, r := range order {
-		sg.Nodes[i] = r.view()
+	perm := ek.order(m, found, keys)
+	sg := graph.Subgraph{Truncated: truncated, Nodes: make([]graph.Node, len(nodes)), Edges: make([]graph.Edge, len(found))}
+	for i, p := range m.sortNodes(nodes, nodeIDKey, strings.Compare) {
+		sg.Nodes[i] = nodes[p.i].view()
 	}
-	for i, k := range keyed {
-		sg.Edges[i] = found[k.i].e
+	m.warm(found)
+	for i, j := range perm {
+		sg.Edges[i] = found[j].e
 	}
-	// The pooled slice may keep a few removed edges alive until the pool
-	// is emptied by a collection: cheaper than clearing it on every query.
-	m.found, m.keyed = found[:0], keyed[:0]
+	m.found, m.keys = found[:0], keys[:0]
 	return sg
 }
 
-// orderByID returns found's (key, index) pairs in the order of the edges'
-// IDs, "type|from|to|date": by type name, then by from in the order of
-// from+"|" (a counting sort over the nodes, which hold every from), then
-// within each group by key. It reuses m.pos.
-func orderByID(found []*edgeRec, nodes []*nodeRec, m *marks) []keyedEdge {
-	bar := append(m.bar[:0], nodes...)
-	slices.SortFunc(bar, cmpNodeBar)
-	for i, r := range bar {
-		m.pos[r.idx] = int32(i)
+// warm loads each cache line of the edges found (in the order found),
+// before they are copied in ID order: loads alone overlap their cache
+// misses, while the copy's stores stall on them. The sum is kept so that
+// the loads are not optimised away.
+func (m *marks) warm(found []*edgeRec) {
+	n := 0
+	for _, r := range found {
+		n += len(r.e.ID) + r.e.Year + len(r.e.Rule) + len(r.e.LastSeen)
 	}
-	n := len(bar)
-	bucket := func(e *edgeRec) int { return typeNameRank[e.t]*n + int(m.pos[e.from.idx]) }
-	count := slices.Grow(m.count[:0], numTypes*n+1)[:numTypes*n+1]
+	m.warmed = n
+}
+
+func nodeIDKey(r *nodeRec) uint64  { return r.key }
+func nodeBarKey(r *nodeRec) uint64 { return r.bar }
+
+// byDegree returns nodes ordered by degree (ties in their order in nodes),
+// in m's scratch, and records each one's position in m.at.
+func (m *marks) byDegree(nodes []*nodeRec) []*nodeRec {
+	packed := m.packed[:0]
+	for i, r := range nodes {
+		packed = append(packed, uint64(r.deg)<<32|uint64(i))
+	}
+	slices.Sort(packed)
+	order := m.byDeg[:0]
+	for i, p := range packed {
+		r := nodes[uint32(p)]
+		order = append(order, r)
+		m.at[r.idx].deg = int32(i)
+	}
+	m.packed, m.byDeg = packed[:0], order[:0]
+	return order
+}
+
+// edgeKeys makes integer keys that order the edges among n nodes like
+// their IDs, "type|from|to|date": the rank of the type's name (no type
+// name is a prefix of another), then the positions of from and to in the
+// order of id+"|" (which is the order of the IDs' middle parts when no id
+// holds a "|"), then the dateKey of the date. Every part is an integer, so
+// the key is exact: equal keys are equal IDs.
+type edgeKeys struct {
+	n       uint64
+	toShift uint // bits of the to position
+	// exact is false when some id holds a "|" or n is too large for the
+	// key's bits: keys are then 0 and edges are sorted by their IDs.
+	exact bool
+}
+
+// dateBits bounds dateKey.
+const dateBits = 27
+
+// edgeKeys marks the nodes and records their positions in id+"|" order
+// (m.at).
+func (m *marks) edgeKeys(nodes []*nodeRec) edgeKeys {
+	n := len(nodes)
+	ek := edgeKeys{n: uint64(n), toShift: uint(bits.Len(uint(n)))}
+	ek.exact = bits.Len(uint(numTypes*n))+int(ek.toShift)+dateBits <= 64
+	for i, p := range m.sortNodes(nodes, nodeBarKey, cmpBar) {
+		r := nodes[p.i]
+		m.set(int32(r.idx))
+		m.at[r.idx].bar = int32(i)
+		if r.pipe {
+			ek.exact = false
+		}
+	}
+	return ek
+}
+
+// of returns the key of an edge of type t between the nodes at positions
+// p and q (p's node is From when pFrom), with dateKey dk.
+func (ek *edgeKeys) of(t int, p, q int32, pFrom bool, dk int32) uint64 {
+	if !ek.exact {
+		return 0
+	}
+	if !pFrom {
+		p, q = q, p
+	}
+	b := uint64(typeNameRank[t])*ek.n + uint64(p)
+	return (b<<ek.toShift|uint64(q))<<dateBits | uint64(dk)
+}
+
+// bucket returns the (type, from) part of a key.
+func (ek *edgeKeys) bucket(k uint64) int { return int(k >> (ek.toShift + dateBits)) }
+
+// order returns the indexes of found in the order of the edges' IDs: a
+// counting sort on (type, from), then a sort of each group on the rest of
+// the key with the index packed below it, so that sorts compare plain
+// integers. When the keys are not exact, it sorts by ID.
+func (ek *edgeKeys) order(m *marks, found []*edgeRec, keys []uint64) []int32 {
+	perm := slices.Grow(m.perm[:0], len(found))[:len(found)]
+	m.perm = perm[:0]
+	lowBits, iBits := ek.toShift+dateBits, uint(bits.Len(uint(len(found))))
+	if !ek.exact || lowBits+iBits > 64 {
+		for i := range perm {
+			perm[i] = int32(i)
+		}
+		slices.SortFunc(perm, func(a, b int32) int { return strings.Compare(found[a].e.ID, found[b].e.ID) })
+		return perm
+	}
+	nb := numTypes*int(ek.n) + 1
+	count := slices.Grow(m.count[:0], nb)[:nb]
 	clear(count)
-	for _, e := range found {
-		count[bucket(e)+1]++
+	for _, k := range keys {
+		count[ek.bucket(k)+1]++
 	}
-	for b := 1; b < len(count); b++ {
+	for b := 1; b < nb; b++ {
 		count[b] += count[b-1]
 	}
-	keyed := slices.Grow(m.keyed[:0], len(found))[:len(found)]
-	for i, e := range found {
-		b := bucket(e)
-		keyed[count[b]] = keyedEdge{e.pre, int32(i)}
+	packed := slices.Grow(m.packed[:0], len(found))[:len(found)]
+	for i, k := range keys {
+		b := ek.bucket(k)
+		packed[count[b]] = (k&(1<<lowBits-1))<<iBits | uint64(i)
 		count[b]++
 	}
 	start := 0 // count[b] is now where bucket b ends
-	for _, end := range count[:numTypes*n] {
+	for _, end := range count[:nb-1] {
 		if int(end)-start > 1 {
-			sortKeyed(keyed[start:end], found)
+			slices.Sort(packed[start:end])
 		}
 		start = int(end)
 	}
-	m.bar, m.count = bar[:0], count[:0]
-	return keyed
-}
-
-// cmpNodeBar orders nodes by id+"|", the order of the edge IDs they
-// start: "p:10|" comes before "p:1|".
-func cmpNodeBar(a, b *nodeRec) int {
-	if a.bar != b.bar {
-		return cmpUint(a.bar, b.bar)
+	for j, p := range packed {
+		perm[j] = int32(p & (1<<iBits - 1))
 	}
-	return cmpBar(a.n.ID, b.n.ID)
+	m.count, m.packed = count[:0], packed[:0]
+	return perm
 }
 
 // cmpBar compares a+"|" with b+"|" without building them.
@@ -147,14 +225,6 @@ func cmpByte(a, b byte) int {
 	return 0
 }
 
-// cmpNodeID orders nodes by id, comparing the precomputed prefixes first.
-func cmpNodeID(a, b *nodeRec) int {
-	if a.key != b.key {
-		return cmpUint(a.key, b.key)
-	}
-	return strings.Compare(a.n.ID, b.n.ID)
-}
-
 // idPrefix returns the first eight bytes of id, followed by the byte end
 // when it is not 0, as a big-endian integer, zero-padded: prefixes order
 // like the strings they start, except that equal prefixes need the
@@ -173,137 +243,12 @@ func idPrefix(id string, end byte) uint64 {
 	return k
 }
 
-// keyedEdge carries an edge's sortKey and its index in a slice, so that
-// most comparisons of a sort cost integer compares and moving the
-// elements needs no write barriers.
-type keyedEdge struct {
-	pre [3]uint64
-	i   int32
-}
-
-func (a *keyedEdge) less(b *keyedEdge) bool {
-	if a.pre[0] != b.pre[0] {
-		return a.pre[0] < b.pre[0]
-	}
-	if a.pre[1] != b.pre[1] {
-		return a.pre[1] < b.pre[1]
-	}
-	return a.pre[2] < b.pre[2]
-}
-
-// sortKeyed sorts ks into the order of the edges' IDs: by key, then runs of
-// equal keys (IDs sharing their first 23 bytes after the type) by ID.
-func sortKeyed(ks []keyedEdge, found []*edgeRec) {
-	quickSortKeyed(ks, 2*bitsLen(len(ks)))
-	for i := 0; i < len(ks); {
-		j := i + 1
-		for j < len(ks) && ks[j].pre == ks[i].pre {
-			j++
-		}
-		if j-i > 1 {
-			slices.SortFunc(ks[i:j], func(a, b keyedEdge) int { return strings.Compare(found[a.i].e.ID, found[b.i].e.ID) })
-		}
-		i = j
-	}
-}
-
-func bitsLen(n int) int {
-	b := 1
-	for n > 1 {
-		n >>= 1
-		b++
-	}
-	return b
-}
-
-// quickSortKeyed sorts by key: quicksort with a median-of-three pivot and
-// insertion sort for short ranges; past depth levels of recursion it hands
-// the range to slices.SortFunc, so the worst case stays O(n log n).
-func quickSortKeyed(ks []keyedEdge, depth int) {
-	for len(ks) > 16 {
-		if depth == 0 {
-			slices.SortFunc(ks, func(a, b keyedEdge) int {
-				switch {
-				case a.less(&b):
-					return -1
-				case b.less(&a):
-					return 1
-				}
-				return 0
-			})
-			return
-		}
-		depth--
-		p := partitionKeyed(ks)
-		if p < len(ks)-p {
-			quickSortKeyed(ks[:p], depth)
-			ks = ks[p+1:]
-		} else {
-			quickSortKeyed(ks[p+1:], depth)
-			ks = ks[:p]
-		}
-	}
-	for i := 1; i < len(ks); i++ {
-		for j := i; j > 0 && ks[j].less(&ks[j-1]); j-- {
-			ks[j], ks[j-1] = ks[j-1], ks[j]
-		}
-	}
-}
-
-// partitionKeyed moves the median of the first, middle and last keys to
-// its sorted place p, smaller keys before it and the others after, and
-// returns p.
-func partitionKeyed(ks []keyedEdge) int {
-	last, mid := len(ks)-1, len(ks)/2
-	if ks[mid].less(&ks[0]) {
-		ks[mid], ks[0] = ks[0], ks[mid]
-	}
-	if ks[last].less(&ks[0]) {
-		ks[last], ks[0] = ks[0], ks[last]
-	}
-	if ks[last].less(&ks[mid]) {
-		ks[last], ks[mid] = ks[mid], ks[last]
-	}
-	// ks[0] <= ks[mid] <= ks[last]; the pivot waits at last-1.
-	ks[mid], ks[last-1] = ks[last-1], ks[mid]
-	pivot := ks[last-1]
-	i, j := 0, last-1
-	for {
-		for i++; ks[i].less(&pivot); i++ {
-		}
-		for j--; pivot.less(&ks[j]); j-- {
-		}
-		if i >= j {
-			break
-		}
-		ks[i], ks[j] = ks[j], ks[i]
-	}
-	ks[i], ks[last-1] = ks[last-1], ks[i]
-	return i
-}
-
+// cmpUint compares a and b, which differ.
 func cmpUint(a, b uint64) int {
 	if a < b {
 		return -1
 	}
 	return 1
-}
-
-// sortKey returns integers that order like the edge's ID: the rank of the
-// type's name (no type name is a prefix of another, so IDs order by type
-// name first) and the next 23 bytes of the ID, zero-padded.
-func sortKey(e *edgeRec) [3]uint64 {
-	rest := e.e.ID[len(e.e.Type)+1:]
-	k := [3]uint64{uint64(typeNameRank[e.t])}
-	for i := 0; i < 23; i++ {
-		var b uint64
-		if i < len(rest) {
-			b = uint64(rest[i])
-		}
-		w := (i + 1) / 8
-		k[w] = k[w]<<8 | b
-	}
-	return k
 }
 
 // typeNameRank ranks edge types (by typeIndex) by their names.

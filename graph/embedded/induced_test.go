@@ -10,43 +10,65 @@ import (
 	"github.com/sdkg/sdkg/graph"
 )
 
-// TestSortKeyedOrdersLikeIDs checks the integer-key sort against a plain
-// sort of the IDs, on IDs that share long prefixes (keys tie) and short
-// ones, in random, sorted and reversed input orders.
-func TestSortKeyedOrdersLikeIDs(t *testing.T) {
+// TestEdgeKeysOrderLikeIDs checks the integer edge keys against a plain
+// sort of the IDs, on ids that are prefixes of one another, symmetric
+// edges and dates of every precision, and that an id holding a "|" makes
+// the order fall back to the IDs.
+func TestEdgeKeysOrderLikeIDs(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
-	for _, n := range []int{0, 1, 2, 17, 100, 5000} {
-		var found []*edgeRec
-		for i := 0; i < n; i++ {
-			typ := graph.EdgeTypes[rng.IntN(len(graph.EdgeTypes))]
-			e := graph.Edge{Type: typ, From: fmt.Sprintf("p:%d", rng.IntN(50)), To: fmt.Sprintf("institution:%d", rng.IntN(30)), Date: fmt.Sprintf("20%02d-%02d", rng.IntN(3), 1+rng.IntN(3))}
-			e.ID = e.Key()
-			r := &edgeRec{e: e, t: typeIndex[typ]}
-			r.pre = sortKey(r)
-			found = append(found, r)
-		}
-		want := make([]string, n)
-		for i, r := range found {
-			want[i] = r.e.ID
-		}
-		slices.Sort(want)
-		for _, order := range []string{"random", "sorted", "reversed"} {
-			ks := make([]keyedEdge, n)
+	dates := []string{"", "0000", "2019", "2019-01", "2019-01-01", "2019-01-31", "2019-02", "2019-12-31", "2020", "9999-12-31"}
+	for _, pipe := range []bool{false, true} {
+		for _, n := range []int{1, 2, 17, 300} {
+			nodes := make([]*nodeRec, n)
+			perm := rng.Perm(4 * n) // distinct ids, some prefixes of others
+			for i := range nodes {
+				id := fmt.Sprintf("p:%d", perm[i])
+				if pipe && i == n-1 {
+					id = "p:1|x"
+				}
+				nodes[i] = &nodeRec{n: graph.Node{ID: id}, idx: i + 1, key: idPrefix(id, 0), bar: idPrefix(id, '|'), pipe: strings.Contains(id, "|")}
+			}
+			m := getMarks(n)
+			var found []*edgeRec
+			var keys []uint64
+			ek := m.edgeKeys(nodes)
+			seen := map[string]bool{}
+			for range 20 * n {
+				a, b := nodes[rng.IntN(n)], nodes[rng.IntN(n)]
+				typ := graph.EdgeTypes[rng.IntN(len(graph.EdgeTypes))]
+				e := graph.Edge{Type: typ, From: a.n.ID, To: b.n.ID, Date: dates[rng.IntN(len(dates))]}
+				e.Normalize()
+				if a.n.ID == b.n.ID || seen[e.ID] {
+					continue
+				}
+				seen[e.ID] = true
+				r := &edgeRec{e: e, t: typeIndex[typ], dk: dateKey(e.Date)}
+				found = append(found, r)
+				keys = append(keys, ek.of(r.t, m.at[a.idx].bar, m.at[b.idx].bar, e.From == a.n.ID, r.dk))
+			}
+			if ek.exact == pipe {
+				t.Fatalf("pipe=%v: exact=%v", pipe, ek.exact)
+			}
+			want := make([]string, len(found))
 			for i, r := range found {
-				ks[i] = keyedEdge{r.pre, int32(i)}
+				want[i] = r.e.ID
 			}
-			switch order {
-			case "sorted":
-				slices.SortFunc(ks, func(a, b keyedEdge) int { return strings.Compare(found[a.i].e.ID, found[b.i].e.ID) })
-			case "reversed":
-				slices.SortFunc(ks, func(a, b keyedEdge) int { return strings.Compare(found[b.i].e.ID, found[a.i].e.ID) })
-			}
-			sortKeyed(ks, found)
-			for i, k := range ks {
-				if got := found[k.i].e.ID; got != want[i] {
-					t.Fatalf("n=%d %s: position %d holds %q, want %q", n, order, i, got, want[i])
+			slices.Sort(want)
+			for i, j := range ek.order(m, found, keys) {
+				if got := found[j].e.ID; got != want[i] {
+					t.Fatalf("pipe=%v n=%d: position %d holds %q, want %q", pipe, n, i, got, want[i])
 				}
 			}
+			clear(m.bits)
+		}
+	}
+}
+
+func TestDateKeyOrdersLikeDates(t *testing.T) {
+	dates := []string{"", "0000", "0000-01", "0000-01-01", "2019", "2019-01", "2019-01-01", "2019-01-02", "2019-01-31", "2019-02", "2019-12", "2019-12-31", "2020", "9999-12-31"}
+	for i := 1; i < len(dates); i++ {
+		if a, b := dateKey(dates[i-1]), dateKey(dates[i]); a >= b || b >= 1<<dateBits {
+			t.Errorf("dateKey(%q) = %d, dateKey(%q) = %d: want increasing, below 2^%d", dates[i-1], a, dates[i], b, dateBits)
 		}
 	}
 }

@@ -204,8 +204,10 @@ func (s *Store) Neighbourhood(ctx context.Context, seeds []string, depth int, f 
 			return graph.Errorf(graph.ENOTFOUND, "neighbourhood: none of the %d seeds exists", len(seeds))
 		}
 		c := compile(&f)
-		nodes, truncated := st.admit(found, depth, limit, &f, c)
-		sg = st.induced(nodes, c, truncated)
+		m := getMarks(st.lastIdx)
+		defer m.put()
+		nodes, truncated := st.admit(m, found, depth, limit, &f, c)
+		sg = st.induced(m, nodes, c, truncated)
 		return nil
 	})
 	return sg, err

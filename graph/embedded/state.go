@@ -56,9 +56,10 @@ type nodeRec struct {
 	nbr map[*nodeRec][]*edgeRec
 	// idx is a dense number, unique in the state, for per-query arrays
 	// (traverse.go); 0 until the node is first indexed.
-	idx int
-	key uint64 // idPrefix of the id
-	bar uint64 // idPrefix of the id and "|"
+	idx  int
+	key  uint64 // idPrefix of the id
+	bar  uint64 // idPrefix of the id and "|"
+	pipe bool   // the id holds a "|", so edge IDs do not order by endpoints
 }
 
 // hubDegree is the degree from which a node keeps a neighbour index.
@@ -117,12 +118,12 @@ type contrib struct {
 // edgeRec is a stored edge: the merged view readers get and the
 // contributions of the documents that support it, ordered by document.
 type edgeRec struct {
-	pre      [3]uint64 // sortKey of the ID, next to e: a sort touches both
 	e        graph.Edge
 	sup      []contrib
 	lo, hi   int32    // dayNum of graph.DateBounds of the date, for window tests
 	from, to *nodeRec // the endpoints, set while the edge is linked
 	t        int      // index of the type in graph.EdgeTypes
+	dk       int32    // dateKey of the date
 	yearPos  int      // index in state.byYear[e.Year]
 	// sup0 holds the first contribution, so that a new edge costs one
 	// allocation less; later changes replace sup.
@@ -141,13 +142,41 @@ func dayNum(d string) int32 {
 	return n
 }
 
-// half is an adjacency entry: an edge and its endpoint on the other side,
-// so that scans test the neighbour without loading the edge.
-type half struct {
-	e  *edgeRec
-	o  *nodeRec
-	oi int // o.idx, copied so that marks are tested without loading o
+// dateKey returns an integer that orders valid dates (graph.ValidDate)
+// like the strings: "" < "2019" < "2019-01" < "2019-01-01" < "2019-01-02" <
+// "2019-02" < "2020". Below 2^27.
+func dateKey(d string) int32 {
+	var k int32
+	if d != "" {
+		k = 1
+	}
+	parts := [3]int32{}
+	p := 0
+	for i := 0; i < len(d) && p < 3; i++ {
+		if c := d[i]; c == '-' {
+			p++
+		} else {
+			parts[p] = parts[p]*10 + int32(c-'0')
+		}
+	}
+	return k + parts[0]*10000 + parts[1]*100 + parts[2]
 }
+
+// half is an adjacency entry: an edge and what scans need of it and of its
+// endpoint on the other side, so that they test the neighbour, select
+// nodes by id and order edges by ID without loading either record.
+type half struct {
+	e    *edgeRec
+	o    *nodeRec
+	okey uint64 // o.key
+	oi   int32  // o.idx
+	// dk is the edge's dateKey times 2, plus 1 in the entry of its From
+	// endpoint.
+	dk int32
+}
+
+// isFrom reports whether the node holding h is the edge's From endpoint.
+func (h *half) isFrom() bool { return h.dk&1 == 1 }
 
 // withoutHalf returns hs without the entry of e, as a new slice.
 func withoutHalf(hs []half, e *edgeRec) []half {
@@ -285,6 +314,7 @@ func (s *state) indexNode(r *nodeRec) {
 		s.lastIdx++
 		r.idx = s.lastIdx
 		r.key, r.bar = idPrefix(r.n.ID, 0), idPrefix(r.n.ID, '|')
+		r.pipe = strings.IndexByte(r.n.ID, '|') >= 0
 	}
 	s.nodes[r.n.ID] = r
 	if s.byKind[r.n.Kind] == nil {
@@ -328,9 +358,9 @@ func (s *state) linkEdge(r *edgeRec, from, to *nodeRec) {
 		r.yearPos = len(s.byYear[y])
 		s.byYear[y] = append(s.byYear[y], r)
 	}
-	r.pre = sortKey(r)
-	from.adj[r.t] = append(from.adj[r.t], half{r, to, to.idx})
-	to.adj[r.t] = append(to.adj[r.t], half{r, from, from.idx})
+	r.dk = dateKey(r.e.Date)
+	from.adj[r.t] = append(from.adj[r.t], half{r, to, to.key, int32(to.idx), r.dk<<1 | 1})
+	to.adj[r.t] = append(to.adj[r.t], half{r, from, from.key, int32(from.idx), r.dk << 1})
 	for _, n := range [2]*nodeRec{from, to} {
 		n.deg++
 		n.addNbr(r)

@@ -1,87 +1,110 @@
 package embedded
 
 import (
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/sdkg/sdkg/graph"
 )
 
-// marks is a per-query scratch array indexed by nodeRec.idx: a node is
-// marked when stamp[idx] equals the query's epoch, so that a traversal
-// tests and sets membership with an array access instead of a map
-// operation, and nothing needs clearing between queries. Marks are pooled;
-// each query owns one while it runs.
+// marks is a query's scratch: a bitset of nodes by nodeRec.idx, so that a
+// traversal tests and sets membership in a small array instead of a map,
+// per-node positions, and the slices of admit and induced, kept for reuse.
+// Marks are pooled; each query owns one while it runs. Every user of the
+// bitset clears it when done (in a defer, so that a panic leaves it clear
+// too): clearing a few kilobytes costs less than unmarking nodes one by one.
 type marks struct {
-	epoch uint32
-	stamp []uint32
-	pos   []int32
-	// found and keyed are induced's scratch slices, kept for reuse.
-	found []*edgeRec
-	keyed []keyedEdge
-	bar   []*nodeRec
-	count []int32
+	bits []uint64
+	at   []nodeAt // induced: the positions of the answer's nodes
+
+	layer, next  []cand
+	nodes, byDeg []*nodeRec
+	packed       []uint64
+	pairs        []nodeKey
+	found        []*edgeRec
+	keys         []uint64
+	perm         []int32
+	warmed       int // see warm
+	count        []int32
+}
+
+// nodeAt holds a node's positions in the orders induced uses.
+type nodeAt struct {
+	deg int32 // in byDegree's order
+	bar int32 // in id+"|" order
 }
 
 var markPool = sync.Pool{New: func() any { return &marks{} }}
 
-// getMarks returns marks for nodes numbered up to n, with a fresh epoch.
+// getMarks returns marks for nodes numbered up to n.
 func getMarks(n int) *marks {
 	m := markPool.Get().(*marks)
-	if len(m.stamp) <= n {
-		m.stamp = make([]uint32, n+n/4+64)
-		m.pos = make([]int32, len(m.stamp))
-		m.epoch = 0
-	}
-	m.epoch++
-	if m.epoch == 0 { // wrapped: old stamps could collide
-		clear(m.stamp)
-		m.epoch = 1
+	if len(m.at) <= n {
+		size := n + n/4 + 64
+		m.bits = make([]uint64, size/64+1)
+		m.at = make([]nodeAt, size)
 	}
 	return m
 }
 
-func (m *marks) put()                     { markPool.Put(m) }
-func (m *marks) has(r *nodeRec) bool      { return m.stamp[r.idx] == m.epoch }
-func (m *marks) mark(r *nodeRec)          { m.stamp[r.idx] = m.epoch }
-func (m *marks) setPos(r *nodeRec, i int) { m.stamp[r.idx], m.pos[r.idx] = m.epoch, int32(i) }
+// put returns m to the pool. The pooled slices may keep a few removed
+// records alive until the pool is emptied by a collection: cheaper than
+// clearing them on every query.
+func (m *marks) put() { markPool.Put(m) }
+
+func (m *marks) has(i int32) bool { return m.bits[i>>6]&(1<<(i&63)) != 0 }
+func (m *marks) set(i int32)      { m.bits[i>>6] |= 1 << (i & 63) }
+
+// cand is a node met by a traversal with its id prefix, copied from the
+// adjacency so that selecting nodes by id loads no node record.
+type cand struct {
+	key uint64
+	r   *nodeRec
+}
 
 // admit is graph.AdmitLayers over the adjacency, with the same answer:
 // the seeds, then breadth-first layers of neighbours over edges passing c
 // that pass f's node conditions, each layer's smallest ids first, until
-// limit nodes. It returns the admitted nodes and whether some were left
-// out.
-func (st *state) admit(seeds []*nodeRec, depth, limit int, f *graph.Filter, c *edgeFilter) ([]*nodeRec, bool) {
-	m := getMarks(st.lastIdx)
-	defer m.put()
-	var layer []*nodeRec
+// limit nodes. It returns the admitted nodes (m's scratch, valid until m
+// is put back) and whether some were left out.
+func (st *state) admit(m *marks, seeds []*nodeRec, depth, limit int, f *graph.Filter, c *edgeFilter) ([]*nodeRec, bool) {
+	layer, next, out := m.layer[:0], m.next[:0], m.nodes[:0]
+	defer func() {
+		clear(m.bits)
+		m.layer, m.next, m.nodes = layer[:0], next[:0], out
+	}()
 	for _, r := range seeds {
-		if !m.has(r) {
-			m.mark(r)
-			layer = append(layer, r)
+		if i := int32(r.idx); !m.has(i) {
+			m.set(i)
+			layer = append(layer, cand{r.key, r})
 		}
 	}
-	var out []*nodeRec
+	nodeConds := len(f.Kinds) > 0 || len(f.Countries) > 0
 	for d := 0; ; d++ {
 		room := limit - len(out)
 		cut := len(layer) > room
 		if cut {
-			smallestFirst(layer, room)
+			graph.SmallestFirstFunc(layer, room, cmpCand)
 			layer = layer[:room]
 		}
-		out = append(out, layer...)
+		for _, x := range layer {
+			out = append(out, x.r)
+		}
 		if cut || d == depth || len(layer) == 0 {
 			return out, cut
 		}
-		var next []*nodeRec
-		for _, r := range layer {
-			for t, hs := range r.adj {
+		next = next[:0]
+		for _, x := range layer {
+			for t, hs := range x.r.adj {
 				if !c.mask[t] {
 					continue
 				}
-				for _, h := range hs {
-					if m.stamp[h.oi] != m.epoch && c.admits(h.e) && f.AdmitsNode(&h.o.n) {
-						m.mark(h.o)
-						next = append(next, h.o)
+				for i := range hs {
+					h := &hs[i]
+					if !m.has(h.oi) && c.admits(h.e) && (!nodeConds || f.AdmitsNode(&h.o.n)) {
+						m.set(h.oi)
+						next = append(next, cand{h.okey, h.o})
 					}
 				}
 			}
@@ -89,12 +112,39 @@ func (st *state) admit(seeds []*nodeRec, depth, limit int, f *graph.Filter, c *e
 		if len(next) == 0 {
 			return out, false
 		}
-		layer = next
+		layer, next = next, layer
 	}
 }
 
-// smallestFirst moves the k nodes of smallest ids to the front of xs (in
-// no particular order), comparing id prefixes before whole ids.
-func smallestFirst(xs []*nodeRec, k int) {
-	graph.SmallestFirstFunc(xs, k, func(a, b **nodeRec) int { return cmpNodeID(*a, *b) })
+// cmpCand orders candidates by id, comparing the prefixes first.
+func cmpCand(a, b *cand) int {
+	if a.key != b.key {
+		return cmpUint(a.key, b.key)
+	}
+	return strings.Compare(a.r.n.ID, b.r.n.ID)
+}
+
+// nodeKey is a node's index in a slice with an integer prefix of the
+// order being sorted, so that sorting moves no pointers and compares
+// strings only on ties.
+type nodeKey struct {
+	k uint64
+	i int32
+}
+
+// sortNodes returns pairs of (prefix(r), index in nodes), sorted by
+// prefix and then by cmp on the nodes, in m's scratch.
+func (m *marks) sortNodes(nodes []*nodeRec, prefix func(*nodeRec) uint64, cmp func(a, b string) int) []nodeKey {
+	ps := slices.Grow(m.pairs[:0], len(nodes))
+	for i, r := range nodes {
+		ps = append(ps, nodeKey{prefix(r), int32(i)})
+	}
+	slices.SortFunc(ps, func(a, b nodeKey) int {
+		if a.k != b.k {
+			return cmpUint(a.k, b.k)
+		}
+		return cmp(nodes[a.i].n.ID, nodes[b.i].n.ID)
+	})
+	m.pairs = ps[:0]
+	return ps
 }
