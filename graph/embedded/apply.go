@@ -116,6 +116,11 @@ func (s *state) planApply(f *graph.Facts) (*applyPlan, graph.ApplySummary, error
 	if err := f.Validate(); err != nil {
 		return nil, graph.ApplySummary{}, err
 	}
+	return s.planValidated(f)
+}
+
+// planValidated is planApply of facts already validated.
+func (s *state) planValidated(f *graph.Facts) (*applyPlan, graph.ApplySummary, error) {
 	sc := &s.scratch
 	sc.order(f)
 	sc.canon = canonical(sc.canon[:0], f, sc.nodes, sc.edges)

@@ -20,6 +20,9 @@ type Store struct {
 	dir    string
 	lock   *os.File
 	closed atomic.Bool
+	// broken is set when a batch's log write failed after some of its
+	// documents were committed in memory (ApplyBatch).
+	broken atomic.Bool
 	opt    options
 	// snapBytes is the size of the last snapshot written or read: with the
 	// log's size, a good guess of the next one's.
@@ -164,6 +167,9 @@ func (s *Store) check(ctx context.Context) error {
 	if s.closed.Load() {
 		return graph.Errorf(graph.EUNAVAILABLE, "embedded store is closed")
 	}
+	if s.broken.Load() {
+		return graph.Errorf(graph.EUNAVAILABLE, "embedded store: a batch could not be logged after it was applied in memory; reopen the store")
+	}
 	if err := ctx.Err(); err != nil {
 		return graph.Wrap(graph.EUNAVAILABLE, err, "request ended")
 	}
@@ -191,21 +197,28 @@ func (s *Store) write(ctx context.Context, plan func(st *state) (*change, error)
 		return err
 	}
 	if s.log != nil {
-		rec := s.log.record(c.op)
-		c.body(rec)
-		if err := s.log.write(rec); err != nil {
+		b := s.log.batch()
+		if err := b.add(c.op, c.body); err != nil {
+			return err
+		}
+		if err := b.commit(); err != nil {
 			return err
 		}
 	}
 	s.mu.Lock()
 	c.commit(s.st)
 	s.mu.Unlock()
+	s.maybeSnapshot()
+	return nil
+}
+
+// maybeSnapshot takes a snapshot when the log has grown enough. Called
+// with wmu held, after a write is durable in the log: a failed snapshot
+// only leaves the log longer, and the next write tries again.
+func (s *Store) maybeSnapshot() {
 	if s.log != nil && s.log.size >= s.snapshotAt() {
-		// The operation is durable in the log already: a failed snapshot
-		// only leaves the log longer, and the next write tries again.
 		_ = s.snapshot()
 	}
-	return nil
 }
 
 // snapshotAt is the log size that calls for a snapshot (SnapshotEvery).
@@ -235,18 +248,95 @@ func (s *Store) Apply(ctx context.Context, f *graph.Facts) (graph.ApplySummary, 
 		if err != nil || p == nil {
 			return nil, err
 		}
-		body := func(e *encoder) {
-			e.document(&p.doc) // with its hash
-			e.b = append(e.b, p.canon...)
-		}
-		return &change{opApply, body, func(st *state) { st.commitApply(p) }}, nil
+		return &change{opApply, p.record, func(st *state) { st.commitApply(p) }}, nil
 	})
 	return sum, err
 }
 
-// ApplyBatch implements graph.Store.
+// record writes the body of the plan's log record: the document with its
+// hash, then the canonical facts.
+func (p *applyPlan) record(e *encoder) {
+	e.document(&p.doc)
+	e.b = append(e.b, p.canon...)
+}
+
+// ApplyBatch implements graph.Store: each document is planned and
+// committed in memory in turn, as Apply does, and its log record (the one
+// Apply writes, so that replay and torn-tail handling are Apply's: a torn
+// tail loses whole documents, never part of one) is framed into one
+// buffer; the records are written together and synced once, before
+// ApplyBatch returns.
+//
+// Readers may see the batch's documents before the sync, each one whole,
+// as with Apply in turn; none is acknowledged before the sync. A failed
+// write or sync after documents were committed in memory would leave
+// memory ahead of the log: the log is cut back to its size before the
+// batch and the store is marked broken, so that every later call fails
+// EUNAVAILABLE until the store is reopened, which loads what the log
+// holds (none of the batch).
 func (s *Store) ApplyBatch(ctx context.Context, fs []*graph.Facts) ([]graph.ApplySummary, error) {
-	return graph.ApplyEach(ctx, s, fs)
+	if err := graph.ValidateBatch(fs); err != nil {
+		return nil, err
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	if err := s.check(ctx); err != nil {
+		return nil, err
+	}
+	var b *logBatch
+	if s.log != nil {
+		b = s.log.batch()
+	}
+	sums, stop, logErr := s.applyEach(ctx, fs, b)
+	if logErr == nil && b != nil {
+		logErr = b.commit()
+	}
+	if logErr != nil {
+		if len(sums) > 0 {
+			s.broken.Store(true)
+		}
+		return nil, logErr
+	}
+	s.maybeSnapshot()
+	return sums, stop
+}
+
+// applyEach plans, logs into b (when not nil) and commits each document in
+// turn, until one cannot be applied or ctx is done. It returns the
+// summaries of the documents committed, the error that stopped it, naming
+// the document, and the failure of the log if one did.
+func (s *Store) applyEach(ctx context.Context, fs []*graph.Facts, b *logBatch) (sums []graph.ApplySummary, stop, logErr error) {
+	sums = make([]graph.ApplySummary, 0, len(fs))
+	for i, f := range fs {
+		p, sum, err := s.planInBatch(ctx, f, b)
+		if err != nil {
+			return sums, graph.Wrap(graph.ErrorCode(err), err, "batch: document %d of %d (%q): %s", i+1, len(fs), f.Document.ID, graph.ErrorMessage(err)), nil
+		}
+		if p != nil {
+			s.mu.Lock()
+			s.st.commitApply(p)
+			s.mu.Unlock()
+		}
+		sums = append(sums, sum)
+		if b != nil {
+			if err := b.spill(false); err != nil {
+				return sums, nil, err
+			}
+		}
+	}
+	return sums, nil, nil
+}
+
+// planInBatch plans f (validated) and frames its log record into b.
+func (s *Store) planInBatch(ctx context.Context, f *graph.Facts, b *logBatch) (*applyPlan, graph.ApplySummary, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, graph.ApplySummary{}, graph.Wrap(graph.EUNAVAILABLE, err, "request ended")
+	}
+	p, sum, err := s.st.planValidated(f)
+	if err == nil && p != nil && b != nil {
+		err = b.add(opApply, p.record)
+	}
+	return p, sum, err
 }
 
 // DeleteDocument implements graph.Store.

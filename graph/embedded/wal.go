@@ -17,8 +17,9 @@ import (
 //	crc     uint32 LE  (CRC-32C of payload)
 //	payload: seq uint64 LE, op byte, op body (codec.go)
 //
-// appended and fsynced before an operation is acknowledged. Records whose
-// seq is not above the snapshot's are already in the snapshot and skipped.
+// appended and fsynced before an operation is acknowledged (the records of
+// an ApplyBatch, one per document, with one fsync). Records whose seq is
+// not above the snapshot's are already in the snapshot and skipped.
 
 const (
 	walName     = "wal.log"
@@ -36,54 +37,101 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 type wal struct {
 	path string
 	f    *os.File
-	size int64
-	seq  uint64
+	size int64  // bytes of synced records: the file is cut back here on failure
+	seq  uint64 // seq of the last synced record
 	// broken is set when a failed write could not be cut back: the tail may
 	// hold a partial record, so no record may follow it.
 	broken bool
-	buf    []byte // the last record's buffer, reused by the next
+	buf    []byte // the last batch's buffer, reused by the next
 }
 
 // maxKeptBuf is the largest record buffer kept for reuse.
 const maxKeptBuf = 4 << 20
 
-// record starts an encoder for the record of op with the next seq; the
-// caller appends the body and passes it to write.
-func (w *wal) record(op byte) *encoder {
-	e := &encoder{b: append(w.buf[:0], make([]byte, headerSize)...)}
-	e.b = binary.LittleEndian.AppendUint64(e.b, w.seq+1)
-	e.b = append(e.b, op)
-	return e
+// logBatch is a run of records framed in memory, written (in pieces of
+// spillBytes when large) and synced together by commit.
+type logBatch struct {
+	w       *wal
+	e       encoder
+	framed  int   // records in e.b
+	written int   // records written to the file, not yet synced
+	bytes   int64 // bytes written to the file, not yet synced
 }
 
-// write frames, appends and syncs a record (fdatasync: the data and the
-// file size, which is all a log append changes). On failure it cuts the file
-// back to its previous size so that no torn record stays behind.
-func (w *wal) write(e *encoder) error {
-	if w.broken {
-		return graph.Errorf(graph.EUNAVAILABLE, "log %s: an earlier write failed; reopen the store", w.path)
-	}
-	payload := e.b[headerSize:]
+// spillBytes is the size from which a batch's framed records are written
+// to the file before the commit, so that a large batch does not sit whole
+// in memory.
+const spillBytes = 4 << 20
+
+// batch starts a run of records.
+func (w *wal) batch() *logBatch {
+	return &logBatch{w: w, e: encoder{b: w.buf[:0]}}
+}
+
+// add frames a record of op, its body written by body, with the seq after
+// those already in the batch. EINVALID (and nothing added) when the record
+// is too large.
+func (b *logBatch) add(op byte, body func(*encoder)) error {
+	start := len(b.e.b)
+	b.e.b = append(b.e.b, make([]byte, headerSize)...)
+	b.e.b = binary.LittleEndian.AppendUint64(b.e.b, b.w.seq+uint64(b.written+b.framed)+1)
+	b.e.b = append(b.e.b, op)
+	body(&b.e)
+	payload := b.e.b[start+headerSize:]
 	if len(payload) > maxRecord {
+		b.e.b = b.e.b[:start]
 		return graph.Errorf(graph.EINVALID, "operation too large for one log record (%d bytes)", len(payload))
 	}
-	binary.LittleEndian.PutUint32(e.b[0:], uint32(len(payload)))
-	binary.LittleEndian.PutUint32(e.b[4:], crc32.Checksum(payload, castagnoli))
-	if _, err := w.f.Write(e.b); err != nil {
-		return w.undo(err)
-	}
-	if err := syscall.Fdatasync(int(w.f.Fd())); err != nil {
-		return w.undo(err)
-	}
-	w.size += int64(len(e.b))
-	w.seq++
-	if cap(e.b) <= maxKeptBuf {
-		w.buf = e.b[:0]
-	}
+	binary.LittleEndian.PutUint32(b.e.b[start:], uint32(len(payload)))
+	binary.LittleEndian.PutUint32(b.e.b[start+4:], crc32.Checksum(payload, castagnoli))
+	b.framed++
 	return nil
 }
 
-func (w *wal) undo(cause error) error {
+// spill appends the framed records to the file, unsynced, once they reach
+// spillBytes, or when all is set.
+func (b *logBatch) spill(all bool) error {
+	if b.framed == 0 || !all && len(b.e.b) < spillBytes {
+		return nil
+	}
+	if b.w.broken {
+		return graph.Errorf(graph.EUNAVAILABLE, "log %s: an earlier write failed; reopen the store", b.w.path)
+	}
+	if _, err := b.w.f.Write(b.e.b); err != nil {
+		return b.undo(err)
+	}
+	b.written += b.framed
+	b.bytes += int64(len(b.e.b))
+	b.framed, b.e.b = 0, b.e.b[:0]
+	return nil
+}
+
+// commit writes the records left and syncs the file once (fdatasync: the
+// data and the file size, which is all a log append changes); the records
+// are then durable. On failure it cuts the file back to its size before the
+// batch, so that no torn record stays behind.
+func (b *logBatch) commit() error {
+	if err := b.spill(true); err != nil {
+		return err
+	}
+	if b.written == 0 {
+		return nil
+	}
+	if err := syscall.Fdatasync(int(b.w.f.Fd())); err != nil {
+		return b.undo(err)
+	}
+	b.w.size += b.bytes
+	b.w.seq += uint64(b.written)
+	if cap(b.e.b) <= maxKeptBuf {
+		b.w.buf = b.e.b[:0]
+	}
+	b.written, b.bytes = 0, 0
+	return nil
+}
+
+func (b *logBatch) undo(cause error) error {
+	b.framed, b.written, b.bytes, b.e.b = 0, 0, 0, b.e.b[:0]
+	w := b.w
 	if err := w.f.Truncate(w.size); err != nil {
 		w.broken = true
 		return graph.Wrap(graph.EINTERNAL, err, "log %s: write failed (%v) and could not be undone", w.path, cause)
