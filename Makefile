@@ -69,12 +69,13 @@ bench:
 
 ## bench-neo4j: the graph/neo4j benchmarks (Apply, Neighbourhood, paths,
 ##   roll-up at 10k and 100k edges) on a Neo4j of their own on
-##   $(BENCH_NEO4J_PORT), started with BENCH_NEO4J_JAVA_OPTS and stopped after
+##   $(BENCH_NEO4J_PORT), started with BENCH_NEO4J_JAVA_OPTS and a page cache of
+##   BENCH_NEO4J_PAGECACHE_MB, and stopped after
 BENCH_NEO4J_PORT ?= 7696
 bench-neo4j:
 	@trap 'NEO4J_TEST_PORT=$(BENCH_NEO4J_PORT) scripts/neo4j/stop.sh --lease-pid $$$$' EXIT; \
 	neo4j_env=$$(NEO4J_TEST_PORT=$(BENCH_NEO4J_PORT) NEO4J_PASSWORD=$(NEO4J_PASSWORD) \
-		NEO4J_JAVA_OPTS="$(BENCH_NEO4J_JAVA_OPTS)" scripts/neo4j/start.sh --lease-pid $$$$); \
+		NEO4J_JAVA_OPTS="$(BENCH_NEO4J_JAVA_OPTS)" NEO4J_PAGECACHE_MB=$(BENCH_NEO4J_PAGECACHE_MB) scripts/neo4j/start.sh --lease-pid $$$$); \
 	eval "$$neo4j_env"; \
 	$(GO) test -run '^$$' -bench . -benchtime 1x $(BENCH_FLAGS) ./graph/neo4j/
 
@@ -103,9 +104,10 @@ LOADTEST_NEO4J_PORT ?= 7695
 # Measuring runs give Neo4j a 2-4 GB heap and the full JIT (the test servers
 # stop at C1, which starts faster but runs statements 3-10 times slower).
 BENCH_NEO4J_JAVA_OPTS ?= -Xms2g -Xmx4g
+BENCH_NEO4J_PAGECACHE_MB ?= 1024
 loadtest:
 	@trap 'NEO4J_TEST_PORT=$(LOADTEST_NEO4J_PORT) scripts/neo4j/stop.sh --lease-pid $$$$' EXIT; \
 	neo4j_env=$$(NEO4J_TEST_PORT=$(LOADTEST_NEO4J_PORT) NEO4J_PASSWORD=$(NEO4J_PASSWORD) \
-		NEO4J_JAVA_OPTS="$(BENCH_NEO4J_JAVA_OPTS)" scripts/neo4j/start.sh --lease-pid $$$$); \
+		NEO4J_JAVA_OPTS="$(BENCH_NEO4J_JAVA_OPTS)" NEO4J_PAGECACHE_MB=$(BENCH_NEO4J_PAGECACHE_MB) scripts/neo4j/start.sh --lease-pid $$$$); \
 	eval "$$neo4j_env"; \
 	scripts/loadtest/run.sh embedded neo4j

@@ -54,8 +54,10 @@ func BenchStore(b *testing.B, newStore func(b *testing.B) graph.Store) {
 		loaded := func(b *testing.B) graph.Store {
 			if s == nil {
 				s = newStore(parent)
-				for i := range docs {
-					MustApply(b, s, &docs[i])
+				for _, batch := range batches(docs, BenchBatch) {
+					if _, err := s.ApplyBatch(bg, batch); err != nil {
+						b.Fatalf("ApplyBatch: %v", err)
+					}
 				}
 			}
 			return s
@@ -97,21 +99,27 @@ const BenchBatch = 100
 // benchApplyBatch applies the documents to a fresh store per iteration,
 // per documents at a time through ApplyBatch, and reports edges per second.
 func benchApplyBatch(b *testing.B, newStore func(b *testing.B) graph.Store, docs []graph.Facts, per int) {
-	batches := [][]*graph.Facts{}
-	for i := 0; i < len(docs); i += per {
-		var batch []*graph.Facts
-		for j := i; j < min(i+per, len(docs)); j++ {
-			batch = append(batch, &docs[j])
-		}
-		batches = append(batches, batch)
-	}
+	all := batches(docs, per)
 	timeApply(b, newStore, docs, func(s graph.Store) {
-		for _, batch := range batches {
+		for _, batch := range all {
 			if _, err := s.ApplyBatch(bg, batch); err != nil {
 				b.Fatalf("ApplyBatch: %v", err)
 			}
 		}
 	})
+}
+
+// batches cuts docs into batches of per documents.
+func batches(docs []graph.Facts, per int) [][]*graph.Facts {
+	var out [][]*graph.Facts
+	for i := 0; i < len(docs); i += per {
+		batch := make([]*graph.Facts, 0, per)
+		for j := i; j < min(i+per, len(docs)); j++ {
+			batch = append(batch, &docs[j])
+		}
+		out = append(out, batch)
+	}
+	return out
 }
 
 // benchApply applies every document to a fresh store per iteration and

@@ -1,6 +1,8 @@
 package neo4j
 
 import (
+	"strings"
+
 	"github.com/sdkg/sdkg/graph"
 )
 
@@ -10,6 +12,27 @@ const edgeWhere = `(size($types) = 0 OR type(r) IN $types)
 	AND coalesce(r.confidence, 0.0) >= $minConf
 	AND CASE WHEN r.lo IS NULL THEN NOT $datedOnly
 		ELSE ($wlo IS NULL OR r.hi >= $wlo) AND ($whi IS NULL OR r.lo <= $whi) END`
+
+// edgeWhereFor is edgeWhere with only the clauses f needs ("true" for an
+// empty filter): a clause left in reads properties of every relationship
+// expanded, also of those that another condition rejects.
+func edgeWhereFor(f graph.Filter) string {
+	var cs []string
+	if len(f.Types) > 0 {
+		cs = append(cs, "type(r) IN $types")
+	}
+	if f.MinConfidence > 0 {
+		cs = append(cs, "coalesce(r.confidence, 0.0) >= $minConf")
+	}
+	if f.DatedOnly || f.From != "" || f.To != "" {
+		cs = append(cs, `CASE WHEN r.lo IS NULL THEN NOT $datedOnly
+			ELSE ($wlo IS NULL OR r.hi >= $wlo) AND ($whi IS NULL OR r.lo <= $whi) END`)
+	}
+	if len(cs) == 0 {
+		return "true"
+	}
+	return "(" + strings.Join(cs, " AND ") + ")"
+}
 
 // nodeWhere returns a Cypher predicate on node variable v that mirrors
 // graph.Filter.AdmitsNode. v is a literal of this package, never input.

@@ -2,7 +2,6 @@ package neo4j
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -229,8 +228,7 @@ func (s *Store) Evidence(ctx context.Context, edgeIDs []string) ([][]graph.Evide
 func decodeEvidence(raw []string) []graph.Evidence {
 	out := make([]graph.Evidence, 0, len(raw))
 	for _, s := range raw {
-		var e graph.Evidence
-		if json.Unmarshal([]byte(s), &e) == nil {
+		if e, ok := decodeEvidenceText(s); ok {
 			out = append(out, e)
 		}
 	}

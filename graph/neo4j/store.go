@@ -181,6 +181,9 @@ func (s *Store) tx(ctx context.Context, write bool, fn func(tx neo4j.ManagedTran
 	defer sess.Close(ctx)
 	var out any
 	var err error
+	if traceOn {
+		defer traceTx(write, time.Now())
+	}
 	if write {
 		out, err = sess.ExecuteWrite(ctx, fn)
 	} else {

@@ -31,3 +31,8 @@ func trace(cypher string, params map[string]any, d time.Duration) {
 	}
 	slog.Info("neo4j statement", "ms", float64(d.Microseconds())/1000, "batch", batch, "cypher", q)
 }
+
+// traceTx logs the duration of a whole transaction, its commit included.
+func traceTx(write bool, start time.Time) {
+	slog.Info("neo4j transaction", "ms", float64(time.Since(start).Microseconds())/1000, "write", write)
+}

@@ -95,28 +95,30 @@ func (s *Store) induced(ctx context.Context, ids []string, f graph.Filter, trunc
 
 // among returns the nodes ids and the edges passing f among them.
 func (s *Store) among(ctx context.Context, ids []string, f graph.Filter) (map[string]*graph.Node, []graph.Edge, error) {
-	out, err := s.read(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		recs, err := run(ctx, tx, "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN "+nodeMap+" AS n", map[string]any{"ids": ids})
-		if err != nil {
-			return nil, err
+	// One statement, one record: the nodes, then the edges found from each
+	// node to a node of the set (node identity, no property read), each
+	// edge as a list (edgeList).
+	recs, err := s.query(ctx, `UNWIND $ids AS id MATCH (n:Entity {id: id})
+		WITH collect(n) AS ns, collect(`+nodeMap+`) AS nodes
+		CALL (ns) {
+			UNWIND ns AS n MATCH (n)-[r]->(m) WHERE m IN ns AND `+edgeWhereFor(f)+`
+			RETURN collect(`+edgeList+`) AS edges
 		}
-		nodes := map[string]*graph.Node{}
-		for _, n := range recordNodes(recs, "n") {
-			n := n
-			nodes[n.ID] = &n
-		}
-		recs, err = run(ctx, tx, `UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]->(m:Entity)
-			WHERE m.id IN $ids AND `+edgeWhere+` RETURN `+edgeMap+` AS r`, with(filterParams(f), "ids", ids))
-		if err != nil {
-			return nil, err
-		}
-		return fetched{nodes, recordEdges(recs, "r")}, nil
-	})
+		RETURN nodes, edges`, with(filterParams(f), "ids", ids), false)
 	if err != nil {
 		return nil, nil, err
 	}
-	fx := out.(fetched)
-	return fx.nodes, fx.edges, nil
+	nodes := map[string]*graph.Node{}
+	if len(recs) == 0 {
+		return nodes, nil, nil
+	}
+	nv, _ := recs[0].Get("nodes")
+	for _, v := range nv.([]any) {
+		n := nodeFrom(v)
+		nodes[n.ID] = &n
+	}
+	ev, _ := recs[0].Get("edges")
+	return nodes, edgesFromList(ev), nil
 }
 
 type fetched struct {

@@ -89,12 +89,30 @@ public final class Launcher {
         cfg.put(HttpsConnector.enabled, false);
         cfg.put(GraphDatabaseSettings.auth_enabled, true);
         cfg.put(GraphDatabaseSettings.udc_enabled, false);
-        cfg.put(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(128));
+        // NEO4J_PAGECACHE_MB (default 128, enough for the test suites): the
+        // measuring runs (make bench-neo4j, make loadtest) give more.
+        cfg.put(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMB(System.getenv("NEO4J_PAGECACHE_MB"))));
         cfg.put(GraphDatabaseSettings.preallocate_logical_logs, false);
         // A test server has no clients to drain at stop: skip netty's 2 x 5 s grace.
         cfg.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
         cfg.put(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2));
         return new DatabaseManagementServiceBuilder(home).setConfig(cfg).build();
+    }
+
+    // pagecacheMB reads the page cache size in MiB, 128 when unset.
+    private static long pagecacheMB(String v) {
+        if (v == null || v.isBlank()) {
+            return 128;
+        }
+        try {
+            long mb = Long.parseLong(v.trim());
+            if (mb >= 16) {
+                return mb;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("NEO4J_PAGECACHE_MB=" + v + ": want a number of MiB, at least 16");
     }
 
     // setPassword gives user neo4j the test password through the system database,
