@@ -79,7 +79,9 @@ type edgeOrd struct {
 }
 
 // order sorts f's nodes by id (unique, as validated) and its edges by
-// normalised key, equal keys in input order.
+// normalised key, equal keys in input order. The keys are cut from one
+// string built for the document (graph.Edge.Key's format): one allocation
+// instead of one per edge, shared by the edges stored from it.
 func (sc *scratch) order(f *graph.Facts) {
 	sc.nodes = sc.nodes[:0]
 	for i := range f.Nodes {
@@ -87,13 +89,29 @@ func (sc *scratch) order(f *graph.Facts) {
 	}
 	slices.SortFunc(sc.nodes, func(a, b nodeOrd) int { return strings.Compare(a.id, b.id) })
 	sc.edges = sc.edges[:0]
+	size := 0
 	for i := range f.Edges {
 		x := &f.Edges[i]
-		e := graph.Edge{Type: x.Type, From: x.From, To: x.To, Date: x.Date}
-		if e.Type.Symmetric() && e.From > e.To {
-			e.From, e.To = e.To, e.From
+		from, to := x.From, x.To
+		if x.Type.Symmetric() && from > to {
+			from, to = to, from
 		}
-		sc.edges = append(sc.edges, edgeOrd{key: e.Key(), from: e.From, to: e.To, i: int32(i)})
+		sc.edges = append(sc.edges, edgeOrd{from: from, to: to, i: int32(i)})
+		size += len(x.Type) + len(from) + len(to) + len(x.Date) + 3
+	}
+	var b strings.Builder
+	b.Grow(size)
+	for _, o := range sc.edges {
+		x := &f.Edges[o.i]
+		for _, part := range [...]string{string(x.Type), "|", o.from, "|", o.to, "|", x.Date} {
+			b.WriteString(part)
+		}
+	}
+	keys, at := b.String(), 0
+	for j := range sc.edges {
+		o := &sc.edges[j]
+		n := len(f.Edges[o.i].Type) + len(o.from) + len(o.to) + len(f.Edges[o.i].Date) + 3
+		o.key, at = keys[at:at+n], at+n
 	}
 	slices.SortFunc(sc.edges, func(a, b edgeOrd) int {
 		if c := strings.Compare(a.key, b.key); c != 0 {
@@ -324,7 +342,8 @@ func (s *state) commitApply(p *applyPlan) {
 	defer s.scratch.trim()
 	doc := p.doc.ID
 	d := s.docs[doc]
-	if d == nil {
+	fresh := d == nil
+	if fresh {
 		d = &docRec{}
 		s.docs[doc] = d
 	}
@@ -337,17 +356,19 @@ func (s *state) commitApply(p *applyPlan) {
 	}
 	d.nodes = make(idList, 0, len(p.nodes))
 	for i := range p.nodes {
-		s.upsertNode(&p.nodes[i], d)
+		s.upsertNode(&p.nodes[i], d, fresh)
 		d.nodes = append(d.nodes, p.nodes[i].n.ID)
 	}
 	d.edges = make(idList, 0, len(p.edges))
 	for i := range p.edges {
-		s.upsertEdge(&p.edges[i], doc)
+		s.upsertEdge(&p.edges[i], d)
 		d.edges = append(d.edges, p.edges[i].e.ID)
 	}
 }
 
-func (s *state) upsertNode(pn *planNode, d *docRec) {
+// upsertNode stores a planned node supported by d; freshDoc tells that d
+// is new, so that no node lists it yet.
+func (s *state) upsertNode(pn *planNode, d *docRec, freshDoc bool) {
 	r := pn.rec
 	if r == nil {
 		r = &nodeRec{n: pn.n}
@@ -356,22 +377,27 @@ func (s *state) upsertNode(pn *planNode, d *docRec) {
 	} else if m, changed := mergeNodeAttrs(r.n, &pn.n); changed {
 		s.setNode(r, m)
 	}
-	r.docs.add(d)
+	if freshDoc {
+		r.docs.addNew(d)
+	} else {
+		r.docs.add(d)
+	}
 }
 
-func (s *state) upsertEdge(pe *planEdge, doc string) {
+// upsertEdge stores a planned edge stated by d.
+func (s *state) upsertEdge(pe *planEdge, d *docRec) {
 	r := pe.rec
 	fresh := r == nil
 	if fresh {
 		r = &edgeRec{e: pe.e}
 		r.sup0[0] = pe.c
 		r.sup = r.sup0[:1:1]
-		s.refresh(r)
+		s.refreshWith(r, d)
 		s.linkEdge(r, pe.from.rec, pe.to.rec) // counts the evidence
 		return
 	}
 	s.setContrib(r, pe.c)
-	s.refresh(r)
+	s.refreshWith(r, d)
 }
 
 // dropEdgeSupport removes doc's support of edge k, and the edge when

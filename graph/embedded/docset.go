@@ -1,79 +1,84 @@
 package embedded
 
-import "iter"
+import (
+	"iter"
+	"slices"
+)
 
-// docSetMap is the size from which a docSet keeps a map.
+// docSetMap is the size from which a docSet looks documents up in a map.
 const docSetMap = 16
 
-// docSet is the set of documents that support a node: a slice while small
-// (most nodes are stated by a few documents), a map from docSetMap
-// documents on, so that neither the many small sets cost a map each nor a
-// hub's set costs a linear scan. Only writers use it.
+// docSet is the set of documents that support a node: a slice, scanned
+// while small (most nodes are stated by a few documents); from docSetMap
+// documents on, a map from document to position serves lookups and
+// removals, so that a hub's set costs no linear scan. The map is built by
+// the first lookup that needs it, not by additions of new documents, so
+// that a bulk load of new documents only appends. Only writers use it.
 type docSet struct {
-	few  []*docRec
-	many map[*docRec]struct{}
+	list []*docRec
+	pos  map[*docRec]int32 // position in list; nil until needed
 }
 
-func (s *docSet) add(d *docRec) {
-	if s.many != nil {
-		s.many[d] = struct{}{}
-		return
+// has reports whether d is in the set.
+func (s *docSet) has(d *docRec) bool {
+	if len(s.list) <= docSetMap {
+		return slices.Contains(s.list, d)
 	}
-	for _, x := range s.few {
-		if x == d {
-			return
+	_, ok := s.index()[d]
+	return ok
+}
+
+// index returns the position map, building it when missing.
+func (s *docSet) index() map[*docRec]int32 {
+	if s.pos == nil {
+		s.pos = make(map[*docRec]int32, 2*len(s.list))
+		for i, d := range s.list {
+			s.pos[d] = int32(i)
 		}
 	}
-	if len(s.few) < docSetMap {
-		s.few = append(s.few, d)
-		return
+	return s.pos
+}
+
+// add adds d (no-op when present).
+func (s *docSet) add(d *docRec) {
+	if !s.has(d) {
+		s.addNew(d)
 	}
-	s.many = make(map[*docRec]struct{}, 2*docSetMap)
-	for _, x := range s.few {
-		s.many[x] = struct{}{}
+}
+
+// addNew adds d, which the set does not hold.
+func (s *docSet) addNew(d *docRec) {
+	s.list = append(s.list, d)
+	if s.pos != nil {
+		s.pos[d] = int32(len(s.list) - 1)
 	}
-	s.many[d] = struct{}{}
-	s.few = nil
 }
 
 func (s *docSet) remove(d *docRec) {
-	if s.many != nil {
-		delete(s.many, d)
+	i := -1
+	if len(s.list) <= docSetMap {
+		i = slices.Index(s.list, d)
+	} else if p, ok := s.index()[d]; ok {
+		i = int(p)
+	}
+	if i < 0 {
 		return
 	}
-	for i, x := range s.few {
-		if x == d {
-			last := len(s.few) - 1
-			s.few[i] = s.few[last]
-			s.few[last] = nil
-			s.few = s.few[:last]
-			return
+	last := len(s.list) - 1
+	moved := s.list[last]
+	s.list[i] = moved
+	s.list[last] = nil
+	s.list = s.list[:last]
+	if s.pos != nil {
+		s.pos[moved] = int32(i)
+		delete(s.pos, d)
+		if len(s.list) <= docSetMap {
+			s.pos = nil
 		}
 	}
 }
 
-func (s *docSet) len() int {
-	if s.many != nil {
-		return len(s.many)
-	}
-	return len(s.few)
-}
+func (s *docSet) len() int { return len(s.list) }
 
 // all yields the documents in no particular order.
-func (s *docSet) all() iter.Seq[*docRec] {
-	return func(yield func(*docRec) bool) {
-		if s.many != nil {
-			for d := range s.many {
-				if !yield(d) {
-					return
-				}
-			}
-			return
-		}
-		for _, d := range s.few {
-			if !yield(d) {
-				return
-			}
-		}
-	}
-}
+func (s *docSet) all() iter.Seq[*docRec] { return slices.Values(s.list) }

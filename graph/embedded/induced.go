@@ -33,7 +33,7 @@ func (st *state) induced(m *marks, nodes []*nodeRec, c *edgeFilter, truncated bo
 		if later := len(order) - i - 1; r.nbr != nil && r.deg > hubScanFactor*later {
 			for _, v := range order[i+1:] {
 				vp := m.at[v.idx].bar
-				for _, e := range r.nbr[v] {
+				for e := range r.nbr[v].all() {
 					if c.allTypes && c.all || c.mask[e.t] && c.admits(e) {
 						found = append(found, e)
 						keys = append(keys, ek.of(e.t, rp, vp, e.from == r, e.dk))

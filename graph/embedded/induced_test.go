@@ -64,6 +64,15 @@ func TestEdgeKeysOrderLikeIDs(t *testing.T) {
 	}
 }
 
+func TestDayBoundsMatchDateBounds(t *testing.T) {
+	for _, d := range []string{"", "0000", "2019", "2019-02", "2019-12-31", "1999-01-05", "9999-12"} {
+		lo, hi := graph.DateBounds(d)
+		if glo, ghi := dayBounds(d); glo != dayNum(lo) || ghi != dayNum(hi) {
+			t.Errorf("dayBounds(%q) = %d, %d; want %d, %d", d, glo, ghi, dayNum(lo), dayNum(hi))
+		}
+	}
+}
+
 func TestDateKeyOrdersLikeDates(t *testing.T) {
 	dates := []string{"", "0000", "0000-01", "0000-01-01", "2019", "2019-01", "2019-01-01", "2019-01-02", "2019-01-31", "2019-02", "2019-12", "2019-12-31", "2020", "9999-12-31"}
 	for i := 1; i < len(dates); i++ {
@@ -89,6 +98,57 @@ func TestIDPrefixOrdersLikeIDs(t *testing.T) {
 			if got, want := cmpBar(a, b), strings.Compare(ba, bb); got != want {
 				t.Errorf("cmpBar(%q, %q) = %d, want %d", a, b, got, want)
 			}
+		}
+	}
+}
+
+// TestHubEdgesSurviveRemovals checks the answer between two hubs, which
+// comes from the neighbour index, as the documents stating their edges
+// (one per date) are deleted in turn.
+func TestHubEdgesSurviveRemovals(t *testing.T) {
+	ctx := t.Context()
+	s := OpenMemory()
+	hubs := []graph.Node{{ID: "c:1", Kind: graph.Country, Name: "One"}, {ID: "c:2", Kind: graph.Country, Name: "Two"}}
+	base := graph.Facts{Document: graph.Document{ID: "base"}, Nodes: hubs}
+	for i := 0; i < 150; i++ {
+		in := graph.Node{ID: fmt.Sprintf("i:%d", i), Kind: graph.Institution, Name: fmt.Sprintf("Institute %d", i)}
+		base.Nodes = append(base.Nodes, in)
+		base.Edges = append(base.Edges, graph.Edge{Type: graph.BasedIn, From: in.ID, To: hubs[i%2].ID})
+	}
+	if _, err := s.Apply(ctx, &base); err != nil {
+		t.Fatal(err)
+	}
+	dates := []string{"2019", "2020", "2021"}
+	for _, d := range dates {
+		f := graph.Facts{Document: graph.Document{ID: "d" + d}, Nodes: hubs, Edges: []graph.Edge{{Type: graph.CollaboratedWith, From: "c:1", To: "c:2", Date: d}}}
+		if _, err := s.Apply(ctx, &f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, drop := range []string{"", "d2019", "d2021", "d2020"} {
+		if drop != "" {
+			if _, err := s.DeleteDocument(ctx, drop); err != nil {
+				t.Fatal(err)
+			}
+		}
+		sg, err := s.Neighbourhood(ctx, []string{"c:1"}, 1, graph.Filter{Types: []graph.EdgeType{graph.CollaboratedWith}}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages, err := s.Edges(ctx, graph.EdgeQuery{Nodes: []string{"c:1"}, Filter: graph.Filter{Types: []graph.EdgeType{graph.CollaboratedWith}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got, want []string
+		for _, e := range sg.Edges {
+			got = append(got, e.ID)
+		}
+		for _, e := range pages[0].Edges {
+			want = append(want, e.ID)
+		}
+		slices.Sort(want)
+		if s.st.nodes["c:1"].nbr == nil || !slices.Equal(got, want) {
+			t.Fatalf("after deleting %q: neighbourhood edges %v, want %v (hub indexed: %v)", drop, got, want, s.st.nodes["c:1"].nbr != nil)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package embedded
 
 import (
+	"iter"
 	"sort"
 	"strings"
 	"sync"
@@ -53,7 +54,7 @@ type nodeRec struct {
 	deg  int
 	// nbr indexes the edges of a hub (degree at least hubDegree) by the
 	// other endpoint; nil for other nodes.
-	nbr map[*nodeRec][]*edgeRec
+	nbr map[*nodeRec]nbrEdges
 	// idx is a dense number, unique in the state, for per-query arrays
 	// (traverse.go); 0 until the node is first indexed.
 	idx  int
@@ -65,22 +66,52 @@ type nodeRec struct {
 // hubDegree is the degree from which a node keeps a neighbour index.
 const hubDegree = 64
 
+// nbrEdges are a hub's edges to one neighbour: almost always one, kept
+// without a slice of its own.
+type nbrEdges struct {
+	one  *edgeRec
+	more []*edgeRec // the others
+}
+
+// all yields the edges.
+func (ne nbrEdges) all() iter.Seq[*edgeRec] {
+	return func(yield func(*edgeRec) bool) {
+		if ne.one == nil || !yield(ne.one) {
+			return
+		}
+		for _, e := range ne.more {
+			if !yield(e) {
+				return
+			}
+		}
+	}
+}
+
 // addNbr and dropNbr keep the neighbour index of a hub.
 func (r *nodeRec) addNbr(e *edgeRec) {
 	if r.nbr == nil {
 		if r.deg < hubDegree {
 			return
 		}
-		r.nbr = map[*nodeRec][]*edgeRec{}
+		r.nbr = map[*nodeRec]nbrEdges{}
 		for _, hs := range r.adj {
 			for _, h := range hs {
-				r.nbr[h.o] = append(r.nbr[h.o], h.e)
+				r.nbr[h.o] = r.nbr[h.o].with(h.e)
 			}
 		}
 		return
 	}
 	o := e.other(r)
-	r.nbr[o] = append(r.nbr[o], e)
+	r.nbr[o] = r.nbr[o].with(e)
+}
+
+func (ne nbrEdges) with(e *edgeRec) nbrEdges {
+	if ne.one == nil {
+		ne.one = e
+	} else {
+		ne.more = append(ne.more, e)
+	}
+	return ne
 }
 
 func (r *nodeRec) dropNbr(e *edgeRec) {
@@ -88,11 +119,17 @@ func (r *nodeRec) dropNbr(e *edgeRec) {
 		return
 	}
 	o := e.other(r)
-	if l := without(r.nbr[o], e); len(l) > 0 {
-		r.nbr[o] = l
-	} else {
+	ne := r.nbr[o]
+	switch {
+	case ne.one != e:
+		ne.more = without(ne.more, e)
+	case len(ne.more) > 0:
+		ne.one, ne.more = ne.more[0], without(ne.more, ne.more[0])
+	default:
 		delete(r.nbr, o)
+		return
 	}
+	r.nbr[o] = ne
 }
 
 // view returns the node as readers see it: Degree filled, Aliases never
@@ -142,24 +179,48 @@ func dayNum(d string) int32 {
 	return n
 }
 
+// dateParts returns the year, month and day of a valid date (0 where the
+// date stops) and how many of them it states.
+func dateParts(d string) (parts [3]int32, n int) {
+	if d == "" {
+		return parts, 0
+	}
+	n = 1
+	for i := 0; i < len(d); i++ {
+		if c := d[i]; c == '-' {
+			n++
+		} else if n <= 3 {
+			parts[n-1] = parts[n-1]*10 + int32(c-'0')
+		}
+	}
+	return parts, min(n, 3)
+}
+
 // dateKey returns an integer that orders valid dates (graph.ValidDate)
 // like the strings: "" < "2019" < "2019-01" < "2019-01-01" < "2019-01-02" <
 // "2019-02" < "2020". Below 2^27.
 func dateKey(d string) int32 {
-	var k int32
-	if d != "" {
-		k = 1
+	p, n := dateParts(d)
+	if n == 0 {
+		return 0
 	}
-	parts := [3]int32{}
-	p := 0
-	for i := 0; i < len(d) && p < 3; i++ {
-		if c := d[i]; c == '-' {
-			p++
-		} else {
-			parts[p] = parts[p]*10 + int32(c-'0')
-		}
+	return 1 + p[0]*10000 + p[1]*100 + p[2]
+}
+
+// dayBounds returns the dayNum of the bounds graph.DateBounds gives a
+// valid date, without building them.
+func dayBounds(d string) (lo, hi int32) {
+	p, n := dateParts(d)
+	switch n {
+	case 0:
+		return 0, 0
+	case 1:
+		return p[0]*10000 + 101, p[0]*10000 + 1231
+	case 2:
+		return p[0]*10000 + p[1]*100 + 1, p[0]*10000 + p[1]*100 + 31
 	}
-	return k + parts[0]*10000 + parts[1]*100 + parts[2]
+	day := p[0]*10000 + p[1]*100 + p[2]
+	return day, day
 }
 
 // half is an adjacency entry: an edge and what scans need of it and of its
@@ -351,8 +412,7 @@ func (s *state) setNode(r *nodeRec, n graph.Node) {
 // adjacency indexes; unlinkEdge removes it.
 func (s *state) linkEdge(r *edgeRec, from, to *nodeRec) {
 	s.edges[r.e.ID] = r
-	lo, hi := graph.DateBounds(r.e.Date)
-	r.lo, r.hi = dayNum(lo), dayNum(hi)
+	r.lo, r.hi = dayBounds(r.e.Date)
 	r.from, r.to, r.t = from, to, typeIndex[r.e.Type]
 	if y := r.e.Year; y > 0 {
 		r.yearPos = len(s.byYear[y])
@@ -411,7 +471,11 @@ func without(rs []*edgeRec, r *edgeRec) []*edgeRec {
 // rule (first document on ties), props unioned in document order, the
 // first evidence by (Document, Start), first and last seen from the
 // documents' issue dates.
-func (s *state) refresh(r *edgeRec) {
+func (s *state) refresh(r *edgeRec) { s.refreshWith(r, nil) }
+
+// refreshWith is refresh knowing the stored record of one document (nil
+// when none), so that its contribution's issue date needs no lookup.
+func (s *state) refreshWith(r *edgeRec, known *docRec) {
 	e := graph.Edge{ID: r.e.ID, Type: r.e.Type, From: r.e.From, To: r.e.To, Date: r.e.Date, Year: r.e.Year}
 	var props map[string]string
 	if len(r.sup) == 1 {
@@ -433,7 +497,11 @@ func (s *state) refresh(r *edgeRec) {
 				e.Evidence = ev
 			}
 		}
-		if d := s.docs[c.doc]; d != nil && d.d.Issued != "" {
+		d := known
+		if d == nil || d.d.ID != c.doc {
+			d = s.docs[c.doc]
+		}
+		if d != nil && d.d.Issued != "" {
 			if e.FirstSeen == "" || d.d.Issued < e.FirstSeen {
 				e.FirstSeen = d.d.Issued
 			}
