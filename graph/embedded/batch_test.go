@@ -31,10 +31,7 @@ func totalsOf(t *testing.T, docs []graph.Facts) graph.Totals {
 
 func TestBatchIsDurableOnceAcknowledged(t *testing.T) {
 	dir := t.TempDir()
-	s, err := embedded.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustOpen(t, dir) // crashed below, which makes its Close a no-op
 	load(t, s) // every kind of record before the batch
 	docs := graphtest.Generated(3000, 100)
 	if _, err := s.ApplyBatch(bg, batchOf(docs)); err != nil {
@@ -52,10 +49,7 @@ func TestBatchIsDurableOnceAcknowledged(t *testing.T) {
 
 func TestBatchConflictKeepsThoseBeforeDurable(t *testing.T) {
 	dir := t.TempDir()
-	s, err := embedded.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustOpen(t, dir) // crashed below, which makes its Close a no-op
 	docs := graphtest.Generated(300, 100)
 	n := docs[0].Nodes[0]
 	n.Kind = graph.Agreement
@@ -80,10 +74,7 @@ func TestBatchConflictKeepsThoseBeforeDurable(t *testing.T) {
 func crashedBatch(t *testing.T) (string, int64, []graph.Facts) {
 	t.Helper()
 	dir := t.TempDir()
-	s, err := embedded.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustOpen(t, dir) // crashed below, which makes its Close a no-op
 	docs := graphtest.Generated(400, 100)
 	graphtest.MustApply(t, s, &docs[0])
 	info, err := os.Stat(filepath.Join(dir, "wal.log"))
@@ -132,10 +123,7 @@ func TestBatchTornTailLosesWholeDocuments(t *testing.T) {
 
 func TestFailedBatchLogBreaksTheStore(t *testing.T) {
 	dir := t.TempDir()
-	s, err := embedded.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := mustOpen(t, dir) // crashed below, which makes its Close a no-op
 	docs := graphtest.Generated(400, 100)
 	graphtest.MustApply(t, s, &docs[0])
 	s.BreakLog()

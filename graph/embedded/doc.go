@@ -8,7 +8,9 @@
 //
 // On disk (Open(dir)): a write-ahead log of applied operations, each one
 // length-prefixed, CRC-32C checksummed record fsynced before the operation
-// is acknowledged, plus a snapshot of the whole state written to a
+// is acknowledged (ApplyBatch writes one record per document and syncs
+// them once; a failed sync after its documents reached memory marks the
+// store broken until reopened), plus a snapshot of the whole state written to a
 // temporary file and renamed, taken when the log grows past a size and on
 // Close; it refers to documents and nodes by ordinal, so that loading it
 // looks nothing up by string. Open loads the snapshot and replays the log after it; a torn or
