@@ -32,7 +32,7 @@ func totalsOf(t *testing.T, docs []graph.Facts) graph.Totals {
 func TestBatchIsDurableOnceAcknowledged(t *testing.T) {
 	dir := t.TempDir()
 	s := mustOpen(t, dir) // crashed below, which makes its Close a no-op
-	load(t, s) // every kind of record before the batch
+	load(t, s)            // every kind of record before the batch
 	docs := graphtest.Generated(3000, 100)
 	if _, err := s.ApplyBatch(bg, batchOf(docs)); err != nil {
 		t.Fatal(err)
