@@ -240,7 +240,7 @@ func keyRows(refs []edgeRef) []map[string]any {
 
 func storedEdgeFrom(v any) *storedEdge {
 	m := v.(map[string]any)
-	e := edgeFrom(v)
+	e := edgeFromProps(m)
 	return &storedEdge{Edge: e, Docs: strs(m["docs"]), Seen: strs(m["seen"]), Ev: strs(m["ev"]), EvDoc: strs(m["evdoc"])}
 }
 
@@ -332,7 +332,7 @@ func (a *applier) writeEdges(edges []storedEdge, stored bool) error {
 		// What a restatement can change; the key and dates, which the
 		// indexes hold, stay.
 		_, err := a.eachType(rows, `SET r.props = row.p.props, r.confidence = row.p.confidence, r.rule = row.p.rule,
-			r.docs = row.p.docs, r.seen = row.p.seen, r.ev = row.p.ev, r.evdoc = row.p.evdoc`)
+			r.docs = row.p.docs, r.seen = row.p.seen, r.ev = row.p.ev, r.evdoc = row.p.evdoc, r.rv = row.p.rv`)
 		return err
 	}
 	if len(rows) == 0 {
@@ -365,7 +365,7 @@ func mergeEdge(doc, issued string, s *storedEdge, e storedEdge) storedEdge {
 
 func edgeRow(e storedEdge) map[string]any {
 	p := map[string]any{"key": e.ID, "props": propsJSON(e.Props), "confidence": e.Confidence, "rule": e.Rule,
-		"docs": nonNil(e.Docs), "seen": nonNil(e.Seen), "ev": nonNil(e.Ev), "evdoc": nonNil(e.EvDoc)}
+		"docs": nonNil(e.Docs), "seen": nonNil(e.Seen), "ev": nonNil(e.Ev), "evdoc": nonNil(e.EvDoc), "rv": readView(e)}
 	if e.Date != "" {
 		lo, hi := graph.DateBounds(e.Date)
 		p["date"], p["year"], p["lo"], p["hi"] = e.Date, int64(graph.YearOf(e.Date)), lo, hi

@@ -14,37 +14,111 @@ import (
 // read; n and r are the variable names they expect.
 const (
 	nodeMap = "n {.id, .kind, .name, .aliases, .country, .props, degree: COUNT { (n)--() }}"
-	edgeMap = "r {.key, .date, .props, .confidence, .rule, .seen, ev: r.ev[0], type: type(r), from: startNode(r).id, to: endNode(r).id}"
+	edgeMap = "r {.rv, type: type(r), from: startNode(r).id, to: endNode(r).id}"
 )
 
-// edgeList is the compact projection of relationship r from node n to node
-// m that edgeFromList reads: one list per edge, collected into one record,
-// costs a fraction of a record per edge with a map each (fewer Bolt
-// messages, no keys, no property read for the key, which is derived).
-const edgeList = "[type(r), r.date, r.confidence, r.rule, r.props, r.seen, r.ev[0], n.id, m.id]"
+// edgeListOf is the compact projection of relationship r from node
+// variable from to node variable to, which edgesFromList reads: the type,
+// the read view (rv, see readView) and both ends' ids. One list per edge,
+// collected into one record, costs a fraction of a record per edge with a
+// map each (fewer Bolt messages, no keys, one property read instead of
+// six: the key is derived, the rest is in rv).
+func edgeListOf(from, to string) string {
+	return "[type(r), r.rv, " + from + ".id, " + to + ".id]"
+}
+
+// edgeList is edgeListOf for r from n to m.
+var edgeList = edgeListOf("n", "m")
 
 // edgesFromList decodes a collected list of edgeList values.
 func edgesFromList(v any) []graph.Edge {
 	xs, _ := v.([]any)
-	out := make([]graph.Edge, len(xs))
-	for i, x := range xs {
-		l, _ := x.([]any)
-		if len(l) != 9 {
-			continue
+	out := make([]graph.Edge, 0, len(xs))
+	for _, x := range xs {
+		if e, ok := edgeFromList(x); ok {
+			out = append(out, e)
 		}
-		e := &out[i]
-		e.Type = graph.EdgeType(asStr(l[0]))
-		e.Date = asStr(l[1])
-		e.Confidence, _ = l[2].(float64)
-		e.Rule = asStr(l[3])
-		e.Props = props(asStr(l[4]))
-		e.Evidence = evidenceFrom(asStr(l[6]))
-		e.From, e.To = asStr(l[7]), asStr(l[8])
-		e.Year = graph.YearOf(e.Date)
-		e.ID = e.Key()
-		e.FirstSeen, e.LastSeen = seenRange(strs(l[5]))
 	}
 	return out
+}
+
+// edgeFromList decodes one edgeList value.
+func edgeFromList(x any) (graph.Edge, bool) {
+	l, _ := x.([]any)
+	if len(l) != 4 {
+		return graph.Edge{}, false
+	}
+	e := graph.Edge{Type: graph.EdgeType(asStr(l[0])), From: asStr(l[2]), To: asStr(l[3])}
+	if !readViewInto(&e, asStr(l[1])) {
+		return graph.Edge{}, false
+	}
+	e.Year = graph.YearOf(e.Date)
+	e.ID = e.Key()
+	return e, true
+}
+
+// readView packs what reads return of an edge into one string property,
+// rv: date, confidence, rule, props, first and last issue seen, the first
+// evidence. The separate properties stay for filters, indexes and writes.
+func readView(e storedEdge) string {
+	first, last := seenRange(e.Seen)
+	return packStrings(e.Date, strconv.FormatFloat(e.Confidence, 'g', -1, 64), e.Rule, propsJSON(e.Props),
+		first, last, at(e.Ev, 0))
+}
+
+// readViewInto fills e from a read view; false when rv is not one.
+func readViewInto(e *graph.Edge, rv string) bool {
+	f, ok := unpackStrings(rv, 7)
+	if !ok {
+		return false
+	}
+	c, err := strconv.ParseFloat(f[1], 64)
+	if err != nil {
+		return false
+	}
+	e.Date, e.Confidence, e.Rule, e.Props = f[0], c, f[2], props(f[3])
+	e.FirstSeen, e.LastSeen, e.Evidence = f[4], f[5], evidenceFrom(f[6])
+	return true
+}
+
+// packStrings joins strings as "len US len US ... US" followed by their
+// bytes (US = \x1f): any byte may occur in them, and unpacking is slicing.
+func packStrings(xs ...string) string {
+	n := 0
+	for _, x := range xs {
+		n += len(x) + 4
+	}
+	b := make([]byte, 0, n)
+	for _, x := range xs {
+		b = strconv.AppendInt(b, int64(len(x)), 10)
+		b = append(b, 0x1f)
+	}
+	for _, x := range xs {
+		b = append(b, x...)
+	}
+	return string(b)
+}
+
+// unpackStrings splits what packStrings joined, expecting n strings.
+func unpackStrings(s string, n int) ([]string, bool) {
+	lens := make([]int, n)
+	total := 0
+	for i := range lens {
+		field, rest, found := strings.Cut(s, "\x1f")
+		v, err := strconv.Atoi(field)
+		if !found || err != nil || v < 0 {
+			return nil, false
+		}
+		lens[i], s, total = v, rest, total+v
+	}
+	if total != len(s) {
+		return nil, false
+	}
+	out := make([]string, n)
+	for i, l := range lens {
+		out[i], s = s[:l], s[l:]
+	}
+	return out, true
 }
 
 func asStr(v any) string {
@@ -108,8 +182,19 @@ func nodeFrom(v any) graph.Node {
 	}
 }
 
+// edgeFrom decodes an edgeMap value.
 func edgeFrom(v any) graph.Edge {
 	m, _ := v.(map[string]any)
+	e := graph.Edge{Type: graph.EdgeType(str(m, "type")), From: str(m, "from"), To: str(m, "to")}
+	readViewInto(&e, str(m, "rv"))
+	e.Year = graph.YearOf(e.Date)
+	e.ID = e.Key()
+	return e
+}
+
+// edgeFromProps decodes a map of an edge's separate properties
+// (fullEdgeMap): what writes read, and what the read view is made from.
+func edgeFromProps(m map[string]any) graph.Edge {
 	e := graph.Edge{
 		ID:    str(m, "key"),
 		Type:  graph.EdgeType(str(m, "type")),
@@ -123,32 +208,22 @@ func edgeFrom(v any) graph.Edge {
 	if c, ok := m["confidence"].(float64); ok {
 		e.Confidence = c
 	}
-	e.Evidence = evidenceFrom(str(m, "ev"))
 	e.FirstSeen, e.LastSeen = seenRange(strs(m["seen"]))
+	if ev := strs(m["ev"]); len(ev) > 0 {
+		e.Evidence = evidenceFrom(ev[0])
+	}
 	return e
 }
 
 // Evidence is stored as text in one of two forms: JSON (what earlier
 // versions wrote, still read) or, written now, evidenceMark followed by
-// "start US end US len(document) US len(entry) US" and the document, entry
-// and sentence bytes (US = \x1f). Lengths make any byte of the text safe,
-// and decoding is a split and three slices: JSON decoding was a third of
-// the client's CPU in a Neighbourhood answer.
+// packStrings of document, entry, sentence, start and end. JSON decoding
+// was a third of the client's CPU in a Neighbourhood answer.
 const evidenceMark = "\x1e"
 
 // evidenceText encodes one evidence for storage.
 func evidenceText(e graph.Evidence) string {
-	var b strings.Builder
-	b.Grow(len(evidenceMark) + 24 + len(e.Document) + len(e.Entry) + len(e.Sentence))
-	b.WriteString(evidenceMark)
-	for _, n := range []int{e.Start, e.End, len(e.Document), len(e.Entry)} {
-		b.WriteString(strconv.Itoa(n))
-		b.WriteByte(0x1f)
-	}
-	b.WriteString(e.Document)
-	b.WriteString(e.Entry)
-	b.WriteString(e.Sentence)
-	return b.String()
+	return evidenceMark + packStrings(e.Document, e.Entry, e.Sentence, strconv.Itoa(e.Start), strconv.Itoa(e.End))
 }
 
 // decodeEvidenceText decodes one stored evidence of either form.
@@ -158,21 +233,16 @@ func decodeEvidenceText(s string) (graph.Evidence, bool) {
 	if !ok {
 		return x, json.Unmarshal([]byte(s), &x) == nil
 	}
-	var n [4]int
-	for i := range n {
-		field, after, found := strings.Cut(rest, "\x1f")
-		v, err := strconv.Atoi(field)
-		if !found || err != nil || v < 0 {
-			return x, false
-		}
-		n[i], rest = v, after
-	}
-	if n[2]+n[3] > len(rest) {
+	f, ok := unpackStrings(rest, 5)
+	if !ok {
 		return x, false
 	}
-	x.Start, x.End = n[0], n[1]
-	x.Document, x.Entry, x.Sentence = rest[:n[2]], rest[n[2]:n[2]+n[3]], rest[n[2]+n[3]:]
-	return x, true
+	start, err1 := strconv.Atoi(f[3])
+	end, err2 := strconv.Atoi(f[4])
+	if err1 != nil || err2 != nil {
+		return x, false
+	}
+	return graph.Evidence{Document: f[0], Entry: f[1], Sentence: f[2], Start: start, End: end}, true
 }
 
 // evidenceFrom decodes one stored evidence, nil for none.

@@ -63,6 +63,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		driver.Close(ctx)
 		return nil, err
 	}
+	if err := s.migrate(ctx); err != nil {
+		driver.Close(ctx)
+		return nil, err
+	}
 	return s, nil
 }
 
