@@ -361,26 +361,29 @@ func (s *Store) Rollup(ctx context.Context, level graph.Level, f graph.Filter) (
 	default:
 		return graph.Subgraph{}, graph.Errorf(graph.EINVALID, "rollup: unknown level %q", level)
 	}
+	// One record: the edges as lists (edgeListOf), then each end node once.
 	recs, err := s.query(ctx, `MATCH (a:Entity)-[r]->(b:Entity)
-		WHERE type(r) IN ['AFFILIATED_WITH', 'BASED_IN'] OR (`+edgeWhere+` AND type(r) IN $linkTypes)
-		RETURN `+edgeMap+` AS r,
-		a {.id, .kind, .name, .aliases, .country, .props} AS a, b {.id, .kind, .name, .aliases, .country, .props} AS b`,
+		WHERE type(r) IN ['AFFILIATED_WITH', 'BASED_IN'] OR (`+edgeWhereFor(f)+` AND type(r) IN $linkTypes)
+		WITH collect(`+edgeListOf("a", "b")+`) AS edges, collect(DISTINCT a) + collect(DISTINCT b) AS ends
+		CALL (ends) {
+			UNWIND ends AS n WITH DISTINCT n
+			RETURN collect(n {.id, .kind, .name, .aliases, .country, .props}) AS nodes
+		}
+		RETURN edges, nodes`,
 		with(filterParams(f), "linkTypes", []string{"SIGNED", "PARTICIPATED_IN", "HOSTED", "LED", "LAUNCHED", "DEVELOPED", "ESTABLISHED", "COLLABORATED_WITH"}), false)
 	if err != nil {
 		return graph.Subgraph{}, err
 	}
 	nodes := map[string]*graph.Node{}
-	edges := make([]graph.Edge, 0, len(recs))
-	for _, r := range recs {
-		v, _ := r.Get("r")
-		edges = append(edges, edgeFrom(v))
-		for _, k := range []string{"a", "b"} {
-			nv, _ := r.Get(k)
-			n := nodeFrom(nv)
-			if nodes[n.ID] == nil {
-				nodes[n.ID] = &n
-			}
+	var edges []graph.Edge
+	if len(recs) > 0 {
+		nv, _ := recs[0].Get("nodes")
+		for _, v := range nv.([]any) {
+			n := nodeFrom(v)
+			nodes[n.ID] = &n
 		}
+		ev, _ := recs[0].Get("edges")
+		edges = edgesFromList(ev)
 	}
 	sort.Slice(edges, func(i, j int) bool { return edges[i].ID < edges[j].ID })
 	return graph.RollupOf(level, nodes, edges, f)
