@@ -39,9 +39,10 @@ type planEdge struct {
 // time (under Store.wmu, or while loading), so one set serves them all.
 type scratch struct {
 	canon  []byte
-	nodes  []nodeOrd // the input nodes by id
-	edges  []edgeOrd // the input edges by normalised key, then input order
-	pidx   []int32   // position in nodes → index of its plan node
+	nodes  []nodeOrd  // the input nodes by id
+	edges  []edgeOrd  // the input edges by normalised key, then input order
+	pidx   []int32    // position in nodes → index of its plan node
+	recs   []*nodeRec // position in nodes → the stored node of its id
 	pnodes []planNode
 	pedges []planEdge
 }
@@ -59,7 +60,7 @@ func (sc *scratch) trim() {
 		sc.canon = nil
 	}
 	if cap(sc.nodes) > scratchKeepItems || cap(sc.pnodes) > scratchKeepItems {
-		sc.nodes, sc.pnodes, sc.pidx = nil, nil, nil
+		sc.nodes, sc.pnodes, sc.pidx, sc.recs = nil, nil, nil, nil
 	}
 	if cap(sc.edges) > scratchKeepItems || cap(sc.pedges) > scratchKeepItems {
 		sc.edges, sc.pedges = nil, nil
@@ -164,12 +165,19 @@ func (s *state) planValidated(f *graph.Facts) (*applyPlan, graph.ApplySummary, e
 // nodes that resolve to the same id, in input order. ECONFLICT when a
 // stored node of that id has another kind.
 func (p *applyPlan) resolveNodes(s *state, nodes []graph.Node, sc *scratch) error {
+	// Look the ids up in a loop of their own, whose iterations do not wait
+	// for each other, so that their cache misses overlap.
+	recs := sc.recs[:0]
+	for _, o := range sc.nodes {
+		recs = append(recs, s.nodes[s.resolve(nodes[o.i].ID)])
+	}
+	sc.recs = recs
 	pn := sc.pnodes[:0]
 	redirected := false
 	for j, o := range sc.nodes {
 		n := &nodes[o.i]
 		id := s.resolve(n.ID)
-		cur := s.nodes[id]
+		cur := recs[j]
 		if cur == nil && len(s.names) > 0 {
 			if k, ok := s.names[nameRedirectKey(n.Kind, n.Name)]; ok && s.nodes[k] != nil {
 				id, cur = k, s.nodes[k]
