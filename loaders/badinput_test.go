@@ -100,3 +100,30 @@ func mustWrite(t testing.TB, path, data string) {
 		t.Fatal(err)
 	}
 }
+
+// TestLoadConflictFailsAlone: a document that states a stored node with
+// another kind fails alone; the documents of its batch before and after it
+// are stored.
+func TestLoadConflictFailsAlone(t *testing.T) {
+	dir := t.TempDir()
+	doc := func(id, kind string) string {
+		return `{"document":{"id":"` + id + `","issued":"2024-01"},"nodes":[{"id":"n:shared","kind":"` + kind +
+			`","name":"Shared Name"},{"id":"n:` + id + `","kind":"Country","name":"Country ` + id + `"}],"edges":[]}`
+	}
+	mustWrite(t, filepath.Join(dir, "a.json"), doc("a", "Institution"))
+	mustWrite(t, filepath.Join(dir, "b.json"), doc("b", "Person"))
+	mustWrite(t, filepath.Join(dir, "c.json"), doc("c", "Institution"))
+	store := embedded.OpenMemory()
+	defer store.Close()
+	res, err := Load(context.Background(), store, []string{dir}, LoadOptions{})
+	if err == nil || !strings.Contains(err.Error(), "b.json") || strings.Contains(err.Error(), "a.json") {
+		t.Fatalf("error %v should name b.json alone", err)
+	}
+	if len(res) != 3 || res[0].Err != nil || graph.ErrorCode(res[1].Err) != graph.ECONFLICT || res[2].Err != nil {
+		t.Fatalf("results %+v", res)
+	}
+	tot, _ := store.Totals(context.Background())
+	if tot.Documents != 2 || res[2].Summary.NodesAdded != 1 || res[2].Summary.NodesKept != 1 {
+		t.Fatalf("totals %+v, c.json summary %+v: want a and c stored", tot, res[2].Summary)
+	}
+}
