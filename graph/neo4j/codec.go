@@ -68,8 +68,8 @@ func readView(e storedEdge) string {
 
 // readViewInto fills e from a read view; false when rv is not one.
 func readViewInto(e *graph.Edge, rv string) bool {
-	f, ok := unpackStrings(rv, 7)
-	if !ok {
+	var f [7]string
+	if !unpackStrings(rv, f[:]) {
 		return false
 	}
 	c, err := strconv.ParseFloat(f[1], 64)
@@ -99,26 +99,29 @@ func packStrings(xs ...string) string {
 	return string(b)
 }
 
-// unpackStrings splits what packStrings joined, expecting n strings.
-func unpackStrings(s string, n int) ([]string, bool) {
-	lens := make([]int, n)
+// unpackStrings splits what packStrings joined into out, expecting
+// len(out) strings (no allocation: they share s's bytes).
+func unpackStrings(s string, out []string) bool {
+	var lens [8]int
+	if len(out) > len(lens) {
+		return false
+	}
 	total := 0
-	for i := range lens {
+	for i := range out {
 		field, rest, found := strings.Cut(s, "\x1f")
 		v, err := strconv.Atoi(field)
 		if !found || err != nil || v < 0 {
-			return nil, false
+			return false
 		}
 		lens[i], s, total = v, rest, total+v
 	}
 	if total != len(s) {
-		return nil, false
+		return false
 	}
-	out := make([]string, n)
-	for i, l := range lens {
-		out[i], s = s[:l], s[l:]
+	for i := range out {
+		out[i], s = s[:lens[i]], s[lens[i]:]
 	}
-	return out, true
+	return true
 }
 
 func asStr(v any) string {
@@ -233,8 +236,8 @@ func decodeEvidenceText(s string) (graph.Evidence, bool) {
 	if !ok {
 		return x, json.Unmarshal([]byte(s), &x) == nil
 	}
-	f, ok := unpackStrings(rest, 5)
-	if !ok {
+	var f [5]string
+	if !unpackStrings(rest, f[:]) {
 		return x, false
 	}
 	start, err1 := strconv.Atoi(f[3])

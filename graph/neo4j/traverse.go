@@ -2,17 +2,20 @@ package neo4j
 
 import (
 	"context"
-	"maps"
+	"fmt"
+	"slices"
 	"sort"
+	"strings"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/sdkg/sdkg/graph"
 )
 
-// Neighbourhood implements graph.Store: one round trip per layer to find
-// neighbours, then one for the nodes and edges among the admitted nodes;
-// admission follows graph.AdmitLayers.
+// Neighbourhood implements graph.Store: the seeds are resolved (merges
+// followed) in one round trip, then one statement admits the layers and
+// returns the nodes and edges among them (neighbourhoodCypher); admission
+// follows graph.AdmitLayers.
 func (s *Store) Neighbourhood(ctx context.Context, seeds []string, depth int, f graph.Filter, limit int) (graph.Subgraph, error) {
 	limit, err := graph.CheckTraversal(seeds, depth, limit, &f)
 	if err != nil {
@@ -22,75 +25,77 @@ func (s *Store) Neighbourhood(ctx context.Context, seeds []string, depth int, f 
 	if err != nil {
 		return graph.Subgraph{}, err
 	}
+	seen := map[string]bool{}
 	var start []string
 	for _, n := range found {
-		if n != nil {
+		if n != nil && !seen[n.ID] {
+			seen[n.ID] = true
 			start = append(start, n.ID)
 		}
 	}
 	if len(start) == 0 {
 		return graph.Subgraph{}, graph.Errorf(graph.ENOTFOUND, "neighbourhood: no seed %q exists", seeds)
 	}
-	neighbours := map[string][]string{}
-	params := with(filterParams(f), "ends", []string{}) // every neighbour passes the node filter
-	var fetchErr error
-	fetch := func(layer []string) {
-		if fetchErr != nil {
-			return
-		}
-		nb, err := s.neighbours(ctx, layer, params)
-		if err != nil {
-			fetchErr = err
-			return
-		}
-		maps.Copy(neighbours, nb)
+	// Layer 0, as graph.AdmitLayers cuts it; the statement does the rest.
+	cut := len(start) > limit
+	if cut {
+		graph.SmallestFirst(start, limit, func(id *string) string { return *id })
+		start = start[:limit]
 	}
-	ids, truncated := admitByLayers(start, depth, limit, fetch, neighbours)
-	if fetchErr != nil {
-		return graph.Subgraph{}, fetchErr
+	slices.Sort(start)
+	if cut {
+		depth = 0
 	}
-	return s.induced(ctx, ids, f, truncated)
-}
-
-// admitByLayers runs graph.AdmitLayers, fetching each layer's neighbours in
-// one batch before AdmitLayers asks for them node by node.
-func admitByLayers(start []string, depth, limit int, fetch func([]string), nb map[string][]string) ([]string, bool) {
-	fetched := map[string]bool{}
-	pending := append([]string(nil), start...)
-	next := func(id string) []string {
-		if !fetched[id] {
-			// First request from a new layer: fetch the whole frontier.
-			var batch []string
-			for _, p := range pending {
-				if !fetched[p] {
-					fetched[p] = true
-					batch = append(batch, p)
-				}
-			}
-			if !fetched[id] {
-				fetched[id] = true
-				batch = append(batch, id)
-			}
-			fetch(batch)
-			pending = pending[:0]
-		}
-		for _, m := range nb[id] {
-			if !fetched[m] {
-				pending = append(pending, m)
-			}
-		}
-		return nb[id]
-	}
-	return graph.AdmitLayers(start, depth, limit, next)
-}
-
-// induced fetches the nodes ids and the admitted edges among them.
-func (s *Store) induced(ctx context.Context, ids []string, f graph.Filter, truncated bool) (graph.Subgraph, error) {
-	nodes, edges, err := s.among(ctx, ids, f)
+	recs, err := s.query(ctx, neighbourhoodCypher(depth, f),
+		with(filterParams(f), "l0", start, "limit", limit), false)
 	if err != nil {
 		return graph.Subgraph{}, err
 	}
-	return graph.InducedSubgraph(ids, nodes, edges, f, truncated), nil
+	nodes := map[string]*graph.Node{}
+	var ids []string
+	nv, _ := recs[0].Get("nodes")
+	for _, v := range nv.([]any) {
+		n := nodeFrom(v)
+		nodes[n.ID] = &n
+		ids = append(ids, n.ID)
+	}
+	ev, _ := recs[0].Get("edges")
+	tv, _ := recs[0].Get("cut")
+	return graph.InducedSubgraph(ids, nodes, edgesFromList(ev), f, cut || tv.(bool)), nil
+}
+
+// neighbourhoodCypher is the statement that admits depth layers after the
+// seeds ($l0, cut to $limit already) exactly as graph.AdmitLayers does —
+// each layer the not yet admitted neighbours of the previous one over
+// edges passing the filter, through nodes passing it, the smallest ids
+// first until $limit nodes — and returns the admitted nodes, the edges
+// among them that pass the filter, and whether a layer was cut. Layer d's
+// neighbours are found, deduplicated and ordered on the server: only the
+// admitted nodes travel. (LIMIT cannot depend on a variable, hence the
+// ordered collect and the slice.)
+func neighbourhoodCypher(depth int, f graph.Filter) string {
+	ew, nw := edgeWhereFor(f), nodeWhere("m")
+	var b strings.Builder
+	b.WriteString("UNWIND $l0 AS id MATCH (s:Entity {id: id})\nWITH collect(s) AS a0\nWITH a0, a0 AS l0, false AS cut0\n")
+	for d := 1; d <= depth; d++ {
+		fmt.Fprintf(&b, `CALL (a%[1]d, l%[1]d, cut%[1]d) {
+	UNWIND CASE WHEN cut%[1]d THEN [] ELSE l%[1]d END AS n
+	MATCH (n)-[r]-(m:Entity) WHERE %[3]s AND %[4]s AND NOT m IN a%[1]d
+	WITH DISTINCT m ORDER BY m.id
+	RETURN collect(m) AS c%[2]d
+}
+WITH a%[1]d, c%[2]d[..$limit - size(a%[1]d)] AS l%[2]d, cut%[1]d OR size(c%[2]d) > $limit - size(a%[1]d) AS cut%[2]d
+WITH a%[1]d + l%[2]d AS a%[2]d, l%[2]d, cut%[2]d
+`, d-1, d, ew, nw)
+	}
+	fmt.Fprintf(&b, `WITH a%[1]d AS ns, cut%[1]d AS cut
+CALL (ns) {
+	UNWIND ns AS n MATCH (n)-[r]->(m) WHERE m IN ns AND %[2]s
+	RETURN collect(%[3]s) AS edges
+}
+RETURN [n IN ns | n {.id, .kind, .name, .aliases, .country, .props, degree: COUNT { (n)--() }}] AS nodes, edges, cut`,
+		depth, ew, edgeList)
+	return b.String()
 }
 
 // among returns the nodes ids and the edges passing f among them.
