@@ -3,7 +3,6 @@ package neo4j
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 
@@ -12,42 +11,15 @@ import (
 	"github.com/sdkg/sdkg/graph"
 )
 
-// Neighbourhood implements graph.Store: the seeds are resolved (merges
-// followed) in one round trip, then one statement admits the layers and
-// returns the nodes and edges among them (neighbourhoodCypher); admission
-// follows graph.AdmitLayers.
+// Neighbourhood implements graph.Store in one statement
+// (neighbourhoodCypher); admission follows graph.AdmitLayers.
 func (s *Store) Neighbourhood(ctx context.Context, seeds []string, depth int, f graph.Filter, limit int) (graph.Subgraph, error) {
 	limit, err := graph.CheckTraversal(seeds, depth, limit, &f)
 	if err != nil {
 		return graph.Subgraph{}, err
 	}
-	found, err := s.NodesByID(ctx, seeds)
-	if err != nil {
-		return graph.Subgraph{}, err
-	}
-	seen := map[string]bool{}
-	var start []string
-	for _, n := range found {
-		if n != nil && !seen[n.ID] {
-			seen[n.ID] = true
-			start = append(start, n.ID)
-		}
-	}
-	if len(start) == 0 {
-		return graph.Subgraph{}, graph.Errorf(graph.ENOTFOUND, "neighbourhood: no seed %q exists", seeds)
-	}
-	// Layer 0, as graph.AdmitLayers cuts it; the statement does the rest.
-	cut := len(start) > limit
-	if cut {
-		graph.SmallestFirst(start, limit, func(id *string) string { return *id })
-		start = start[:limit]
-	}
-	slices.Sort(start)
-	if cut {
-		depth = 0
-	}
 	recs, err := s.query(ctx, neighbourhoodCypher(depth, f),
-		with(filterParams(f), "l0", start, "limit", limit), false)
+		with(filterParams(f), "seeds", dedupe(seeds), "limit", limit), false)
 	if err != nil {
 		return graph.Subgraph{}, err
 	}
@@ -59,24 +31,36 @@ func (s *Store) Neighbourhood(ctx context.Context, seeds []string, depth int, f 
 		nodes[n.ID] = &n
 		ids = append(ids, n.ID)
 	}
+	if len(ids) == 0 {
+		return graph.Subgraph{}, graph.Errorf(graph.ENOTFOUND, "neighbourhood: no seed %q exists", seeds)
+	}
 	ev, _ := recs[0].Get("edges")
-	tv, _ := recs[0].Get("cut")
-	return graph.InducedSubgraph(ids, nodes, edgesFromList(ev), f, cut || tv.(bool)), nil
+	cut, _ := recs[0].Get("cut")
+	return graph.InducedSubgraph(ids, nodes, edgesFromList(ev), f, cut.(bool)), nil
 }
 
-// neighbourhoodCypher is the statement that admits depth layers after the
-// seeds ($l0, cut to $limit already) exactly as graph.AdmitLayers does —
-// each layer the not yet admitted neighbours of the previous one over
-// edges passing the filter, through nodes passing it, the smallest ids
-// first until $limit nodes — and returns the admitted nodes, the edges
-// among them that pass the filter, and whether a layer was cut. Layer d's
-// neighbours are found, deduplicated and ordered on the server: only the
-// admitted nodes travel. (LIMIT cannot depend on a variable, hence the
-// ordered collect and the slice.)
+// neighbourhoodCypher is the statement that resolves the seeds ($seeds,
+// following merges as NodesByID does), cuts them to $limit and admits
+// depth layers after them exactly as graph.AdmitLayers does — each layer
+// the not yet admitted neighbours of the previous one over edges passing
+// the filter, through nodes passing it, the smallest ids first until
+// $limit nodes — and returns the admitted nodes (none when no seed
+// exists), the edges among them that pass the filter, and whether a layer
+// was cut. Neighbours are found, deduplicated and ordered on the server:
+// only the admitted nodes travel. (LIMIT cannot depend on a variable,
+// hence the ordered collect and the slice.)
 func neighbourhoodCypher(depth int, f graph.Filter) string {
 	ew, nw := edgeWhereFor(f), nodeWhere("m")
 	var b strings.Builder
-	b.WriteString("UNWIND $l0 AS id MATCH (s:Entity {id: id})\nWITH collect(s) AS a0\nWITH a0, a0 AS l0, false AS cut0\n")
+	b.WriteString(`UNWIND $seeds AS sid
+OPTIONAL MATCH (red:Redirect {from: sid})
+WITH DISTINCT coalesce(red.to, sid) AS rid
+MATCH (s:Entity {id: rid})
+WITH s ORDER BY s.id
+WITH collect(s) AS found
+WITH found[..$limit] AS a0, size(found) > $limit AS cut0
+WITH a0, a0 AS l0, cut0
+`)
 	for d := 1; d <= depth; d++ {
 		fmt.Fprintf(&b, `CALL (a%[1]d, l%[1]d, cut%[1]d) {
 	UNWIND CASE WHEN cut%[1]d THEN [] ELSE l%[1]d END AS n
