@@ -40,6 +40,22 @@ func nodeWhere(v string) string {
 	return "((size($kinds) = 0 OR " + v + ".kind IN $kinds) AND (size($countries) = 0 OR " + v + ".country IN $countries))"
 }
 
+// nodeWhereFor is nodeWhere with only the clauses f needs ("true" when f
+// has no kinds and no countries).
+func nodeWhereFor(f graph.Filter, v string) string {
+	var cs []string
+	if len(f.Kinds) > 0 {
+		cs = append(cs, v+".kind IN $kinds")
+	}
+	if len(f.Countries) > 0 {
+		cs = append(cs, v+".country IN $countries")
+	}
+	if len(cs) == 0 {
+		return "true"
+	}
+	return "(" + strings.Join(cs, " AND ") + ")"
+}
+
 // filterParams turns a filter into the parameters of edgeWhere and nodeWhere.
 func filterParams(f graph.Filter) map[string]any {
 	types := make([]string, len(f.Types))

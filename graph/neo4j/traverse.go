@@ -50,7 +50,7 @@ func (s *Store) Neighbourhood(ctx context.Context, seeds []string, depth int, f 
 // only the admitted nodes travel. (LIMIT cannot depend on a variable,
 // hence the ordered collect and the slice.)
 func neighbourhoodCypher(depth int, f graph.Filter) string {
-	ew, nw := edgeWhereFor(f), nodeWhere("m")
+	ew, nw := edgeWhereFor(f), nodeWhereFor(f, "m")
 	var b strings.Builder
 	b.WriteString(`UNWIND $seeds AS sid
 OPTIONAL MATCH (red:Redirect {from: sid})
@@ -64,7 +64,7 @@ WITH a0, a0 AS l0, cut0
 	for d := 1; d <= depth; d++ {
 		fmt.Fprintf(&b, `CALL (a%[1]d, l%[1]d, cut%[1]d) {
 	UNWIND CASE WHEN cut%[1]d THEN [] ELSE l%[1]d END AS n
-	MATCH (n)-[r]-(m:Entity) WHERE %[3]s AND %[4]s AND NOT m IN a%[1]d
+	MATCH (n)-[r]-(m) WHERE %[3]s AND %[4]s AND NOT m IN a%[1]d
 	WITH DISTINCT m ORDER BY m.id
 	RETURN collect(m) AS c%[2]d
 }
@@ -169,7 +169,7 @@ func (s *Store) onShortestPaths(ctx context.Context, from, to string, f graph.Fi
 		if len(grow.frontier) == 0 {
 			return nil, nil
 		}
-		nb, err := s.neighbours(ctx, grow.frontier, params)
+		nb, err := s.neighbours(ctx, grow.frontier, f, params)
 		if err != nil {
 			return nil, err
 		}
@@ -184,9 +184,13 @@ func (s *Store) onShortestPaths(ctx context.Context, from, to string, f graph.Fi
 // neighbours returns, for each node of ids, its neighbours over edges that
 // pass the filter of params, where a neighbour passes the node filter or is
 // one of $ends.
-func (s *Store) neighbours(ctx context.Context, ids []string, params map[string]any) (map[string][]string, error) {
+func (s *Store) neighbours(ctx context.Context, ids []string, f graph.Filter, params map[string]any) (map[string][]string, error) {
+	nw := nodeWhereFor(f, "m")
+	if nw != "true" {
+		nw = "(" + nw + " OR m.id IN $ends)"
+	}
 	recs, err := s.query(ctx, `UNWIND $ids AS id MATCH (n:Entity {id: id})-[r]-(m:Entity)
-		WHERE `+edgeWhere+` AND (`+nodeWhere("m")+` OR m.id IN $ends) RETURN id, collect(DISTINCT m.id) AS ms`,
+		WHERE `+edgeWhereFor(f)+` AND `+nw+` RETURN id, collect(DISTINCT m.id) AS ms`,
 		with(params, "ids", ids), false)
 	if err != nil {
 		return nil, err
