@@ -494,10 +494,8 @@ func (s *state) checkMerge(keep, drop string) error {
 func (s *state) commitMerge(keep, drop string) {
 	k, d := s.nodes[keep], s.nodes[drop]
 	var moving []*edgeRec
-	for _, hs := range d.adj {
-		for _, h := range hs {
-			moving = append(moving, h.e)
-		}
+	for _, h := range d.adj {
+		moving = append(moving, h.e)
 	}
 	for _, r := range moving {
 		s.moveEdge(r, keep, drop)

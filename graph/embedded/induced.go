@@ -42,16 +42,11 @@ func (st *state) induced(m *marks, nodes []*nodeRec, c *edgeFilter, truncated bo
 			}
 			continue
 		}
-		for t, hs := range r.adj {
-			if !c.mask[t] {
-				continue
-			}
-			for j := range hs {
-				h := &hs[j]
-				if m.has(h.oi) && int(m.at[h.oi].deg) > i && c.admits(h.e) {
-					found = append(found, h.e)
-					keys = append(keys, ek.of(t, rp, m.at[h.oi].bar, h.isFrom(), h.dk>>1))
-				}
+		for j := range r.adj {
+			h := &r.adj[j]
+			if m.has(h.oi) && int(m.at[h.oi].deg) > i && c.mask[h.t()] && c.admits(h.e) {
+				found = append(found, h.e)
+				keys = append(keys, ek.of(h.t(), rp, m.at[h.oi].bar, h.isFrom(), h.dateKey()))
 			}
 		}
 	}

@@ -61,16 +61,11 @@ func (c *edgeFilter) admits(r *edgeRec) bool {
 }
 
 // eachEdge calls fn for every edge of r that passes c, with the node at
-// its other end, using the per-type adjacency.
+// its other end.
 func eachEdge(r *nodeRec, c *edgeFilter, fn func(e *edgeRec, o *nodeRec)) {
-	for t, hs := range r.adj {
-		if !c.mask[t] {
-			continue
-		}
-		for _, h := range hs {
-			if c.admits(h.e) {
-				fn(h.e, h.o)
-			}
+	for i := range r.adj {
+		if h := &r.adj[i]; c.mask[h.t()] && c.admits(h.e) {
+			fn(h.e, h.o)
 		}
 	}
 }

@@ -46,12 +46,15 @@ func newState() *state {
 }
 
 // nodeRec is a stored node: its attributes, the documents that support it
-// and its edges by type.
+// and its edges.
 type nodeRec struct {
 	n    graph.Node
 	docs docSet // the documents that support the node
-	adj  [numTypes][]half
-	deg  int
+	// adj holds the node's edges in one slice, in no order (types mixed):
+	// a scan reads one contiguous run, and a filter on types tests each
+	// entry's type, which costs less than a slice header per type.
+	adj []half
+	deg int
 	// nbr indexes the edges of a hub (degree at least hubDegree) by the
 	// other endpoint; nil for other nodes.
 	nbr map[*nodeRec]nbrEdges
@@ -94,10 +97,8 @@ func (r *nodeRec) addNbr(e *edgeRec) {
 			return
 		}
 		r.nbr = map[*nodeRec]nbrEdges{}
-		for _, hs := range r.adj {
-			for _, h := range hs {
-				r.nbr[h.o] = r.nbr[h.o].with(h.e)
-			}
+		for _, h := range r.adj {
+			r.nbr[h.o] = r.nbr[h.o].with(h.e)
 		}
 		return
 	}
@@ -231,23 +232,40 @@ type half struct {
 	o    *nodeRec
 	okey uint64 // o.key
 	oi   int32  // o.idx
-	// dk is the edge's dateKey times 2, plus 1 in the entry of its From
-	// endpoint.
-	dk int32
+	// tdk packs the edge's type index (top 4 bits), its dateKey, and in
+	// the lowest bit whether the node holding h is the edge's From.
+	tdk uint32
 }
 
-// isFrom reports whether the node holding h is the edge's From endpoint.
-func (h *half) isFrom() bool { return h.dk&1 == 1 }
+func newHalf(e *edgeRec, o *nodeRec, isFrom bool) half {
+	tdk := uint32(e.t)<<28 | uint32(e.dk)<<1
+	if isFrom {
+		tdk |= 1
+	}
+	return half{e, o, o.key, int32(o.idx), tdk}
+}
 
-// withoutHalf returns hs without the entry of e, as a new slice.
+// t returns the index of the edge's type in graph.EdgeTypes.
+func (h *half) t() int { return int(h.tdk >> 28) }
+
+// dateKey returns the edge's dateKey.
+func (h *half) dateKey() int32 { return int32(h.tdk>>1) & (1<<dateBits - 1) }
+
+// isFrom reports whether the node holding h is the edge's From endpoint.
+func (h *half) isFrom() bool { return h.tdk&1 == 1 }
+
+// withoutHalf removes the entry of e from hs, in place, keeping the order
+// of the others. Adjacency is read under the lock only, never handed out,
+// so it is changed in place.
 func withoutHalf(hs []half, e *edgeRec) []half {
-	out := make([]half, 0, len(hs))
-	for _, h := range hs {
-		if h.e != e {
-			out = append(out, h)
+	for i := range hs {
+		if hs[i].e == e {
+			copy(hs[i:], hs[i+1:])
+			hs[len(hs)-1] = half{}
+			return hs[:len(hs)-1]
 		}
 	}
-	return out
+	return hs
 }
 
 // other returns the endpoint of e that is not n.
@@ -419,8 +437,8 @@ func (s *state) linkEdge(r *edgeRec, from, to *nodeRec) {
 		s.byYear[y] = append(s.byYear[y], r)
 	}
 	r.dk = dateKey(r.e.Date)
-	from.adj[r.t] = append(from.adj[r.t], half{r, to, to.key, int32(to.idx), r.dk<<1 | 1})
-	to.adj[r.t] = append(to.adj[r.t], half{r, from, from.key, int32(from.idx), r.dk << 1})
+	from.adj = append(from.adj, newHalf(r, to, true))
+	to.adj = append(to.adj, newHalf(r, from, false))
 	for _, n := range [2]*nodeRec{from, to} {
 		n.deg++
 		n.addNbr(r)
@@ -446,7 +464,7 @@ func (s *state) unlinkEdge(r *edgeRec) {
 		}
 	}
 	for _, n := range [2]*nodeRec{r.from, r.to} {
-		n.adj[r.t] = withoutHalf(n.adj[r.t], r)
+		n.adj = withoutHalf(n.adj, r)
 		n.deg--
 		n.dropNbr(r)
 	}

@@ -96,16 +96,11 @@ func (st *state) admit(m *marks, seeds []*nodeRec, depth, limit int, f *graph.Fi
 		}
 		next = next[:0]
 		for _, x := range layer {
-			for t, hs := range x.r.adj {
-				if !c.mask[t] {
-					continue
-				}
-				for i := range hs {
-					h := &hs[i]
-					if !m.has(h.oi) && c.admits(h.e) && (!nodeConds || f.AdmitsNode(&h.o.n)) {
-						m.set(h.oi)
-						next = append(next, cand{h.okey, h.o})
-					}
+			for i := range x.r.adj {
+				h := &x.r.adj[i]
+				if !m.has(h.oi) && c.mask[h.t()] && c.admits(h.e) && (!nodeConds || f.AdmitsNode(&h.o.n)) {
+					m.set(h.oi)
+					next = append(next, cand{h.okey, h.o})
 				}
 			}
 		}

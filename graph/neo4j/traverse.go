@@ -23,20 +23,21 @@ func (s *Store) Neighbourhood(ctx context.Context, seeds []string, depth int, f 
 	if err != nil {
 		return graph.Subgraph{}, err
 	}
-	nodes := map[string]*graph.Node{}
-	var ids []string
 	nv, _ := recs[0].Get("nodes")
-	for _, v := range nv.([]any) {
-		n := nodeFrom(v)
-		nodes[n.ID] = &n
-		ids = append(ids, n.ID)
-	}
-	if len(ids) == 0 {
+	ns, _ := nv.([]any)
+	if len(ns) == 0 {
 		return graph.Subgraph{}, graph.Errorf(graph.ENOTFOUND, "neighbourhood: no seed %q exists", seeds)
 	}
 	ev, _ := recs[0].Get("edges")
 	cut, _ := recs[0].Get("cut")
-	return graph.InducedSubgraph(ids, nodes, edgesFromList(ev), f, cut.(bool)), nil
+	// The statement found each edge once (from its start node) and only
+	// edges passing f: what InducedSubgraph would check is done.
+	sg := graph.Subgraph{Nodes: make([]graph.Node, len(ns)), Edges: edgesFromList(ev), Truncated: cut.(bool)}
+	for i, v := range ns {
+		sg.Nodes[i] = nodeFrom(v)
+	}
+	graph.SortSubgraph(&sg)
+	return sg, nil
 }
 
 // neighbourhoodCypher is the statement that resolves the seeds ($seeds,
