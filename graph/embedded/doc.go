@@ -1,7 +1,7 @@
 // Package embedded is the default graph.Store: the whole graph in memory,
 // durable in a data directory.
 //
-// In memory: nodes by id and by kind, adjacency per node and edge type,
+// In memory: nodes by id and by kind, one adjacency list per node (types mixed),
 // edges by key and by year, a word index over normalised names and aliases,
 // per-document support sets (the nodes and edges each document supports and
 // each edge's evidence per document), and the redirect tables of merges.
