@@ -296,37 +296,39 @@ func (s *Store) Collaborators(ctx context.Context, ids []string, f graph.Filter,
 // other edges); the nodes at both ends of those edges.
 func collabData(ctx context.Context, tx neo4j.ManagedTransaction, ids []string) (fetched, error) {
 	sharedKinds, actorKinds := kindsWhere(graph.IsShared), kindsWhere(graph.IsActor)
-	recs, err := run(ctx, tx, `UNWIND $ids AS id MATCH (n:Entity {id: id})
-		RETURN [(n)-->(m:Entity) WHERE m.kind IN $shared | m.id] AS shared`,
-		map[string]any{"ids": ids, "shared": sharedKinds})
+	// One statement, one record: edges as collected lists (edgeListOf),
+	// every end node once.
+	recs, err := run(ctx, tx, `UNWIND $ids AS id MATCH (a:Entity {id: id})
+		OPTIONAL MATCH (a)-->(s:Entity) WHERE s.kind IN $shared
+		WITH collect(DISTINCT a) AS actors, collect(DISTINCT s) AS shared
+		CALL (shared) {
+			UNWIND shared AS m MATCH (m)<-[r]-(n:Entity) WHERE n.kind IN $actors
+			RETURN collect(`+edgeListOf("n", "m")+`) AS into, collect(DISTINCT n) AS partners
+		}
+		CALL (actors) {
+			UNWIND actors AS a MATCH (a)-[r:COLLABORATED_WITH]-(o:Entity)
+			WITH DISTINCT r, o
+			RETURN collect(`+edgeListOf("startNode(r)", "endNode(r)")+`) AS direct, collect(DISTINCT o) AS others
+		}
+		CALL (actors, shared, partners, others) {
+			UNWIND actors + shared + partners + others AS n
+			WITH DISTINCT n
+			RETURN collect(`+nodeMap+`) AS nodes
+		}
+		RETURN into + direct AS edges, nodes`,
+		map[string]any{"ids": ids, "shared": sharedKinds, "actors": actorKinds})
 	if err != nil {
 		return fetched{}, err
 	}
-	var shared []string
-	for _, r := range recs {
-		sh, _ := r.Get("shared")
-		shared = append(shared, strs(sh)...)
+	fx := fetched{nodes: map[string]*graph.Node{}}
+	if len(recs) == 0 {
+		return fx, nil
 	}
-	recs, err = run(ctx, tx, `UNWIND $shared AS id MATCH (:Entity {id: id})<-[r]-(p:Entity) WHERE p.kind IN $actors
-		RETURN `+edgeMap+` AS r
-		UNION ALL
-		UNWIND $ids AS id MATCH (:Entity {id: id})-[r:COLLABORATED_WITH]-(:Entity) RETURN `+edgeMap+` AS r`,
-		map[string]any{"ids": ids, "shared": dedupe(shared), "actors": actorKinds})
-	if err != nil {
-		return fetched{}, err
-	}
-	fx := fetched{nodes: map[string]*graph.Node{}, edges: recordEdges(recs, "r")}
-	ends := append([]string(nil), ids...)
-	for _, e := range fx.edges {
-		ends = append(ends, e.From, e.To)
-	}
-	recs, err = run(ctx, tx, "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN "+nodeMap+" AS n",
-		map[string]any{"ids": dedupe(ends)})
-	if err != nil {
-		return fetched{}, err
-	}
-	for _, n := range recordNodes(recs, "n") {
-		n := n
+	ev, _ := recs[0].Get("edges")
+	fx.edges = edgesFromList(ev)
+	nv, _ := recs[0].Get("nodes")
+	for _, v := range nv.([]any) {
+		n := nodeFrom(v)
 		fx.nodes[n.ID] = &n
 	}
 	return fx, nil
