@@ -48,8 +48,8 @@ func newState() *state {
 // nodeRec is a stored node: its attributes, the documents that support it
 // and its edges.
 type nodeRec struct {
-	// The fields traversals read come first, in one 64-byte line.
-
+	n    graph.Node
+	docs docSet // the documents that support the node
 	// adj holds the node's edges in one slice, in no order (types mixed):
 	// a scan reads one contiguous run, and a filter on types tests each
 	// entry's type, which costs less than a slice header per type.
@@ -60,13 +60,10 @@ type nodeRec struct {
 	nbr map[*nodeRec]nbrEdges
 	// idx is a dense number, unique in the state, for per-query arrays
 	// (traverse.go); 0 until the node is first indexed.
-	idx int
-	key uint64 // idPrefix of the id
-	bar uint64 // idPrefix of the id and "|"
-
+	idx  int
+	key  uint64 // idPrefix of the id
+	bar  uint64 // idPrefix of the id and "|"
 	pipe bool   // the id holds a "|", so edge IDs do not order by endpoints
-	docs docSet // the documents that support the node
-	n    graph.Node
 }
 
 // hubDegree is the degree from which a node keeps a neighbour index.
