@@ -19,6 +19,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -103,6 +104,24 @@ func openStore(ctx context.Context, c *config) (graph.Store, error) {
 	return nil, fmt.Errorf("unknown store %q (want embedded or neo4j)", c.Store)
 }
 
+// serveGOGC is the collector's target that serve runs with unless GOGC is
+// set. The embedded store keeps the graph in the heap (about 180 MB at 100k
+// edges), and every collection marks all of it: at Go's default of 100 a
+// cycle came every few network answers and cost more CPU than answering
+// them (scripts/loadtest/RESULTS.md). At 400 the heap may grow to five
+// times what is live before a cycle; set GOGC or GOMEMLIMIT to bound it.
+const serveGOGC = 400
+
+// gcTarget applies serveGOGC when the environment sets no GOGC and tells
+// what it set.
+func gcTarget(getenv func(string) string) (int, bool) {
+	if getenv("GOGC") != "" {
+		return 0, false
+	}
+	debug.SetGCPercent(serveGOGC)
+	return serveGOGC, true
+}
+
 func serve(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
 	var c config
 	fs := flags("serve", getenv, &c)
@@ -115,6 +134,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	logger := slog.New(slog.NewJSONHandler(stdout, nil))
+	if pct, set := gcTarget(getenv); set {
+		logger.Info("garbage collection target", "GOGC", pct)
+	}
 	store, err := openStore(ctx, &c)
 	if err != nil {
 		return err

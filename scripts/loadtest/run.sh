@@ -14,7 +14,7 @@
 #   LOADTEST_CLIENTS   concurrencies, space-separated         (default "1 4")
 #   LOADTEST_QUERIES   bodies written by scripts/loadtest     (default "network-hub collaborators-hub")
 #   LOADTEST_OUT       where the table is also written        (default none)
-#   LOADTEST_GOGC      GOGC of the server                     (default 100, Go's)
+#   LOADTEST_GOGC      GOGC of the server                     (default: unset, sdkg serve runs at 400)
 #   HEY_VERSION        github.com/rakyll/hey version          (default v0.1.4)
 #   neo4j: NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE of a running
 #   Neo4j whose database may be written to (`make loadtest` starts its own).
@@ -30,7 +30,7 @@ DURATION=${LOADTEST_DURATION:-20s}
 CLIENTS=${LOADTEST_CLIENTS:-1 4}
 QUERIES=${LOADTEST_QUERIES:-network-hub collaborators-hub}
 HEY_VERSION=${HEY_VERSION:-v0.1.4}
-SERVER_GOGC=${LOADTEST_GOGC:-100}
+SERVER_GOGC=${LOADTEST_GOGC:-} # empty: sdkg serve's own default (400)
 GO=${GO:-go}
 
 log() { echo "loadtest: $*" >&2; }
@@ -83,7 +83,9 @@ free_port() {
 # (at most 120 s) until /readyz answers.
 start_server() {
 	local port=$1 log_file=$2
-	GOGC=$SERVER_GOGC SDKG_ADDR=127.0.0.1:$port "$WORK/bin/sdkg" serve >"$log_file" 2>&1 &
+	local gogc=()
+	[[ -n $SERVER_GOGC ]] && gogc=("GOGC=$SERVER_GOGC")
+	env -u GOGC "${gogc[@]}" SDKG_ADDR=127.0.0.1:$port "$WORK/bin/sdkg" serve >"$log_file" 2>&1 &
 	SERVER_PID=$!
 	for _ in $(seq 1200); do
 		if curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null; then
@@ -211,7 +213,7 @@ main() {
 		cat "$WORK/means.md" 2>/dev/null || true
 		echo
 		echo "load after: $(uptime)"
-		echo "command: scripts/loadtest/run.sh ${backends[*]} (LOADTEST_EDGES=$EDGES LOADTEST_DURATION=$DURATION LOADTEST_CLIENTS=\"$CLIENTS\" LOADTEST_GOGC=$SERVER_GOGC, hey $HEY_VERSION)"
+		echo "command: scripts/loadtest/run.sh ${backends[*]} (LOADTEST_EDGES=$EDGES LOADTEST_DURATION=$DURATION LOADTEST_CLIENTS=\"$CLIENTS\" LOADTEST_GOGC=${SERVER_GOGC:-unset}, hey $HEY_VERSION)"
 	} >>"$table"
 	cat "$table"
 	if [[ -n ${LOADTEST_OUT:-} ]]; then
