@@ -218,9 +218,7 @@ func (a *applier) eachType(rows []map[string]any, tail string) ([]*neo4j.Record,
 		if len(g) == 0 {
 			continue
 		}
-		// The hint keeps the index seek when statistics move: a re-plan
-		// as the graph grew once chose a scan (3-8 s per statement).
-		recs, err := a.run("UNWIND $rows AS row MATCH ()-[r:"+string(t)+" {key: row.key}]->() USING INDEX r:"+string(t)+"(key) "+tail,
+		recs, err := a.run("UNWIND $rows AS row MATCH ()-[r:"+string(t)+" {key: row.key}]->() "+tail,
 			map[string]any{"rows": g})
 		if err != nil {
 			return nil, err

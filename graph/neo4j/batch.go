@@ -98,16 +98,30 @@ func (b *batch) applyAll(fs []*graph.Facts) (sums []graph.ApplySummary, at int, 
 			return nil, 0, nil, err
 		}
 	}
+	times := map[string]int{}
+	for _, f := range fs {
+		times[f.Document.ID]++
+	}
 	plans := make([]planned, len(fs))
+	var replaced []*docState
 	for i, f := range fs {
 		hash := f.Document.Hash
 		if hash == "" {
 			hash = f.ComputeHash()
 		}
-		nodes, edges := b.remap(f)
-		plans[i] = planned{f: f, hash: hash, nodes: nodes, edges: edges}
+		plans[i] = planned{f: f, hash: hash}
+		// A document stored with these very facts, given once, changes
+		// nothing: neither it nor what it stated need reading (a reload
+		// of a whole corpus costs one statement per batch).
+		if d := b.docs[f.Document.ID]; d.now && d.Hash == hash && times[f.Document.ID] == 1 {
+			continue
+		}
+		plans[i].nodes, plans[i].edges = b.remap(f)
+		if d := b.docs[f.Document.ID]; d.now {
+			replaced = append(replaced, d)
+		}
 	}
-	if err := b.loadTouched(plans); err != nil {
+	if err := b.loadTouched(plans, replaced); err != nil {
 		return nil, 0, nil, err
 	}
 	for i := range plans {
@@ -173,9 +187,10 @@ func (b *batch) loadRedirects(fs []*graph.Facts) error {
 }
 
 // loadTouched reads the stored nodes and edges that the plans or the
-// stored documents they replace name. An edge with an end that is not
-// stored cannot be stored: it is not looked up.
-func (b *batch) loadTouched(plans []planned) error {
+// stored documents olds (those the batch replaces or deletes) name. An
+// edge with an end that is not stored cannot be stored: it is not looked
+// up.
+func (b *batch) loadTouched(plans []planned, olds []*docState) error {
 	var ids []string
 	seen := map[string]bool{}
 	add := func(id string) {
@@ -189,7 +204,7 @@ func (b *batch) loadTouched(plans []planned) error {
 			add(n.ID)
 		}
 	}
-	for _, d := range b.docs {
+	for _, d := range olds {
 		for _, id := range d.Nodes {
 			add(id)
 		}
@@ -214,7 +229,7 @@ func (b *batch) loadTouched(plans []planned) error {
 			ref(edgeRef{string(e.Type), e.From, e.To, e.ID})
 		}
 	}
-	for _, d := range b.docs {
+	for _, d := range olds {
 		for i, k := range d.EKey {
 			ref(edgeRef{d.EType[i], d.EFrom[i], d.ETo[i], k})
 		}
@@ -307,7 +322,7 @@ func (b *batch) deleteDocument(id string) (graph.ApplySummary, error) {
 	if !old.now {
 		return sum, graph.Errorf(graph.ENOTFOUND, "document %q", id)
 	}
-	if err := b.loadTouched(nil); err != nil {
+	if err := b.loadTouched(nil, []*docState{old}); err != nil {
 		return sum, err
 	}
 	b.withdraw(old, nil, nil, &sum, true)
