@@ -284,16 +284,6 @@ func records[T any](recs []*neo4j.Record, key string, from func(any) T) []T {
 
 func recordNodes(recs []*neo4j.Record, key string) []graph.Node { return records(recs, key, nodeFrom) }
 
-func recordEdges(recs []*neo4j.Record, key string) []graph.Edge { return records(recs, key, edgeFrom) }
-
-func anyStrings(xs []string) []any {
-	out := make([]any, len(xs))
-	for i, x := range xs {
-		out[i] = x
-	}
-	return out
-}
-
 func entriesJSON(es []graph.Entry) string {
 	if len(es) == 0 {
 		return "[]"
