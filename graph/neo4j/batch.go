@@ -86,8 +86,10 @@ func newBatch(ctx context.Context, tx neo4j.ManagedTransaction) *batch {
 // every document applied); err is a failure of the database.
 func (b *batch) applyAll(fs []*graph.Facts) (sums []graph.ApplySummary, at int, conflict, err error) {
 	ids := make([]string, len(fs))
+	times := map[string]int{} // how often each document is in the batch
 	for i, f := range fs {
 		ids[i] = f.Document.ID
+		times[ids[i]]++
 	}
 	redirects, err := b.loadDocuments(ids)
 	if err != nil {
@@ -97,10 +99,6 @@ func (b *batch) applyAll(fs []*graph.Facts) (sums []graph.ApplySummary, at int, 
 		if err := b.loadRedirects(fs); err != nil {
 			return nil, 0, nil, err
 		}
-	}
-	times := map[string]int{}
-	for _, f := range fs {
-		times[f.Document.ID]++
 	}
 	plans := make([]planned, len(fs))
 	var replaced []*docState
