@@ -31,7 +31,7 @@ if command -v java >/dev/null && command -v mvn >/dev/null && ((servers > 0)); t
 	for ((i = 0; i < servers; i++)); do
 		p=$((port + i))
 		ports+=("$p")
-		NEO4J_TEST_PORT=$p scripts/neo4j/start.sh --lease-pid $$ >"$tmp/env.$p" &
+		NEO4J_FIXED_PLANS=1 NEO4J_TEST_PORT=$p scripts/neo4j/start.sh --lease-pid $$ >"$tmp/env.$p" &
 		pids+=($!)
 	done
 else

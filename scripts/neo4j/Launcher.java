@@ -93,6 +93,14 @@ public final class Launcher {
         // measuring runs (make bench-neo4j, make loadtest) give more.
         cfg.put(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecacheMB(System.getenv("NEO4J_PAGECACHE_MB"))));
         cfg.put(GraphDatabaseSettings.preallocate_logical_logs, false);
+        // NEO4J_FIXED_PLANS=1 (the test servers of make test): keep a
+        // statement's plan while statistics move. The suites empty and
+        // refill the database for every test, which otherwise has every
+        // statement planned again, seconds in all on a cold JIT.
+        if ("1".equals(System.getenv("NEO4J_FIXED_PLANS"))) {
+            cfg.put(GraphDatabaseSettings.query_statistics_divergence_threshold, 1.0);
+            cfg.put(GraphDatabaseSettings.cypher_min_replan_interval, Duration.ofHours(1));
+        }
         // A test server has no clients to drain at stop: skip netty's 2 x 5 s grace.
         cfg.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);
         cfg.put(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2));
