@@ -2,7 +2,6 @@ package graph
 
 import (
 	"strconv"
-	"strings"
 )
 
 // Edge is a relation between two nodes. Its identity is (Type, From, To,
@@ -80,24 +79,39 @@ type Evidence struct {
 // ValidDate reports whether s is "", YYYY, YYYY-MM or YYYY-MM-DD with a
 // plausible month and day.
 func ValidDate(s string) bool {
-	if s == "" {
+	switch len(s) {
+	case 0:
 		return true
-	}
-	parts := strings.Split(s, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
+	case 4, 7, 10:
+	default:
 		return false
 	}
-	limits := []int{9999, 12, 31}
-	for i, p := range parts {
-		if i > 0 && len(p) != 2 {
-			return false
+	if _, ok := digits(s[:4]); !ok {
+		return false
+	}
+	for _, part := range [2]struct{ at, max int }{{5, 12}, {8, 31}} {
+		if len(s) <= part.at {
+			break
 		}
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 || v > limits[i] || (i > 0 && v == 0) {
+		v, ok := digits(s[part.at : part.at+2])
+		if s[part.at-1] != '-' || !ok || v < 1 || v > part.max {
 			return false
 		}
 	}
 	return true
+}
+
+// digits reads s as a decimal number of ASCII digits only.
+func digits(s string) (int, bool) {
+	v := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int(c-'0')
+	}
+	return v, true
 }
 
 // YearOf returns the year of an ISO date at any precision, 0 for "".

@@ -107,3 +107,19 @@ func TestCursorRoundTrip(t *testing.T) {
 		t.Fatalf("malformed cursor: %v", err)
 	}
 }
+
+func TestValidDate(t *testing.T) {
+	for _, c := range []struct {
+		date string
+		ok   bool
+	}{
+		{"", true}, {"2025", true}, {"0000", true}, {"2025-05", true}, {"2025-12-31", true}, {"2024-02-01", true},
+		{"202", false}, {"20255", false}, {"2025-5", false}, {"2025-00", false}, {"2025-13", false},
+		{"2025-05-00", false}, {"2025-05-32", false}, {"2025-05-1", false}, {"2025/05/01", false},
+		{"2025-05-", false}, {"+202", false}, {"2025-+1", false}, {"20x5", false}, {"2025-05-01T", false},
+	} {
+		if got := ValidDate(c.date); got != c.ok {
+			t.Errorf("ValidDate(%q) = %v, want %v", c.date, got, c.ok)
+		}
+	}
+}
