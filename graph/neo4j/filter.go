@@ -6,16 +6,11 @@ import (
 	"github.com/sdkg/sdkg/graph"
 )
 
-// edgeWhere is a Cypher predicate on relationship r that mirrors
-// graph.Filter.AdmitsEdge; its parameters come from filterParams.
-const edgeWhere = `(size($types) = 0 OR type(r) IN $types)
-	AND coalesce(r.confidence, 0.0) >= $minConf
-	AND CASE WHEN r.lo IS NULL THEN NOT $datedOnly
-		ELSE ($wlo IS NULL OR r.hi >= $wlo) AND ($whi IS NULL OR r.lo <= $whi) END`
-
-// edgeWhereFor is edgeWhere with only the clauses f needs ("true" for an
-// empty filter): a clause left in reads properties of every relationship
-// expanded, also of those that another condition rejects.
+// edgeWhereFor is a Cypher predicate on relationship r that mirrors
+// graph.Filter.AdmitsEdge, its parameters from filterParams. It holds only
+// the clauses f needs ("true" for an empty filter): a clause left in reads
+// properties of every relationship expanded, also of those that another
+// condition rejects.
 func edgeWhereFor(f graph.Filter) string {
 	var cs []string
 	if len(f.Types) > 0 {
@@ -56,7 +51,8 @@ func nodeWhereFor(f graph.Filter, v string) string {
 	return "(" + strings.Join(cs, " AND ") + ")"
 }
 
-// filterParams turns a filter into the parameters of edgeWhere and nodeWhere.
+// filterParams turns a filter into the parameters of edgeWhereFor, nodeWhere
+// and nodeWhereFor.
 func filterParams(f graph.Filter) map[string]any {
 	types := make([]string, len(f.Types))
 	for i, t := range f.Types {

@@ -163,7 +163,7 @@ func (s *Store) Edges(ctx context.Context, q graph.EdgeQuery) ([]graph.EdgePage,
 	case graph.In:
 		pattern = "(n)<-[r]-(m) UNION ALL UNWIND $ids AS id MATCH (n:Entity {id: id})-[r:COLLABORATED_WITH]->(m)"
 	}
-	where := " WHERE " + edgeWhere + " AND " + nodeWhere("m") + " RETURN id, " + edgeMap + " AS r"
+	where := " WHERE " + edgeWhereFor(q.Filter) + " AND " + nodeWhere("m") + " RETURN id, " + edgeMap + " AS r"
 	parts := strings.Split(pattern, " UNION ALL ")
 	cypher := "UNWIND $ids AS id MATCH (n:Entity {id: id}) MATCH " + parts[0] + where
 	if len(parts) == 2 {
@@ -285,10 +285,10 @@ func (s *Store) CountsBy(ctx context.Context, by graph.GroupBy, f graph.Filter) 
 	case graph.ByKind:
 		cypher = "MATCH (n:Entity) WHERE " + nodeWhere("n") + " RETURN n.kind AS k, count(n) AS c"
 	case graph.ByYear:
-		cypher = "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.year IS NOT NULL AND " + edgeWhere + " AND " + scope +
+		cypher = "MATCH (a:Entity)-[r]->(b:Entity) WHERE r.year IS NOT NULL AND " + edgeWhereFor(f) + " AND " + scope +
 			" RETURN toString(r.year) AS k, count(r) AS c"
 	default:
-		cypher = "MATCH (a:Entity)-[r]->(b:Entity) WHERE " + edgeWhere + " AND " + scope + " RETURN type(r) AS k, count(r) AS c"
+		cypher = "MATCH (a:Entity)-[r]->(b:Entity) WHERE " + edgeWhereFor(f) + " AND " + scope + " RETURN type(r) AS k, count(r) AS c"
 	}
 	recs, err := s.query(ctx, cypher, filterParams(f), false)
 	if err != nil {

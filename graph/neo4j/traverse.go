@@ -73,27 +73,28 @@ WITH a%[1]d, c%[2]d[..$limit - size(a%[1]d)] AS l%[2]d, cut%[1]d OR size(c%[2]d)
 WITH a%[1]d + l%[2]d AS a%[2]d, l%[2]d, cut%[2]d
 `, d-1, d, ew, nw)
 	}
-	fmt.Fprintf(&b, `WITH a%[1]d AS ns, cut%[1]d AS cut
-CALL (ns) {
-	UNWIND ns AS n MATCH (n)-[r]->(m) WHERE m IN ns AND %[2]s
-	RETURN collect(%[3]s) AS edges
-}
-RETURN [n IN ns | n {.id, .kind, .name, .aliases, .country, .props, degree: COUNT { (n)--() }}] AS nodes, edges, cut`,
-		depth, ew, edgeList)
+	fmt.Fprintf(&b, "WITH a%[1]d AS ns, cut%[1]d AS cut\n%[2]s\nRETURN [n IN ns | %[3]s] AS nodes, edges, cut",
+		depth, edgesAmong(ew), nodeMap)
 	return b.String()
+}
+
+// edgesAmong is the subquery that collects, as edgeList values into
+// edges, the relationships passing predicate ew among the nodes of list
+// ns: each found once, from its start node, by node identity (no property
+// read to test membership).
+func edgesAmong(ew string) string {
+	return `CALL (ns) {
+	UNWIND ns AS n MATCH (n)-[r]->(m) WHERE m IN ns AND ` + ew + `
+	RETURN collect(` + edgeList + `) AS edges
+}`
 }
 
 // among returns the nodes ids and the edges passing f among them.
 func (s *Store) among(ctx context.Context, ids []string, f graph.Filter) (map[string]*graph.Node, []graph.Edge, error) {
-	// One statement, one record: the nodes, then the edges found from each
-	// node to a node of the set (node identity, no property read), each
-	// edge as a list (edgeList).
+	// One statement, one record: the nodes, then the edges among them.
 	recs, err := s.query(ctx, `UNWIND $ids AS id MATCH (n:Entity {id: id})
 		WITH collect(n) AS ns, collect(`+nodeMap+`) AS nodes
-		CALL (ns) {
-			UNWIND ns AS n MATCH (n)-[r]->(m) WHERE m IN ns AND `+edgeWhereFor(f)+`
-			RETURN collect(`+edgeList+`) AS edges
-		}
+		`+edgesAmong(edgeWhereFor(f))+`
 		RETURN nodes, edges`, with(filterParams(f), "ids", ids), false)
 	if err != nil {
 		return nil, nil, err
