@@ -49,6 +49,12 @@ func ValidateBatch(fs []*Facts) error {
 	return nil
 }
 
+// BatchError is the error of an ApplyBatch that document i of fs ended:
+// err's code, naming the document by position and id.
+func BatchError(err error, fs []*Facts, i int) error {
+	return Wrap(ErrorCode(err), err, "batch: document %d of %d (%q): %s", i+1, len(fs), fs[i].Document.ID, ErrorMessage(err))
+}
+
 // ApplyEach applies fs with one Apply per document, stopping at the first
 // error: the ApplyBatch of a backend that has no cheaper way (and the
 // reference that the batched ones are tested against).
@@ -60,7 +66,7 @@ func ApplyEach(ctx context.Context, s Store, fs []*Facts) ([]ApplySummary, error
 	for i, f := range fs {
 		sum, err := s.Apply(ctx, f)
 		if err != nil {
-			return out, Wrap(ErrorCode(err), err, "batch: document %d of %d (%q): %s", i+1, len(fs), f.Document.ID, ErrorMessage(err))
+			return out, BatchError(err, fs, i)
 		}
 		out = append(out, sum)
 	}

@@ -310,7 +310,7 @@ func (s *Store) applyEach(ctx context.Context, fs []*graph.Facts, b *logBatch) (
 	for i, f := range fs {
 		p, sum, err := s.planInBatch(ctx, f, b)
 		if err != nil {
-			return sums, graph.Wrap(graph.ErrorCode(err), err, "batch: document %d of %d (%q): %s", i+1, len(fs), f.Document.ID, graph.ErrorMessage(err)), nil
+			return sums, graph.BatchError(err, fs, i), nil
 		}
 		if p != nil {
 			s.mu.Lock()

@@ -62,8 +62,7 @@ func (s *Store) ApplyBatch(ctx context.Context, fs []*graph.Facts) ([]graph.Appl
 	case err != nil:
 		return nil, err
 	case conflict != nil:
-		return sums, graph.Wrap(graph.ErrorCode(conflict), conflict, "batch: document %d of %d (%q): %s",
-			at+1, len(fs), fs[at].Document.ID, graph.ErrorMessage(conflict))
+		return sums, graph.BatchError(conflict, fs, at)
 	}
 	return sums, nil
 }
